@@ -1,0 +1,62 @@
+import { Arg, Ctx, Field, ObjectType, Query, Resolver, FieldResolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../kit/subgraph";
+import { digits } from "../kit/validate";
+import { PROVINCE } from "../kit/geography";
+import { District } from "./district.entity";
+import { Tambon } from "./tambon.entity";
+import { Village } from "./village.entity";
+import type { AreaLoaders } from "./loaders";
+
+type Ctx = SubgraphContext<AreaLoaders>;
+
+@ObjectType({ description: "Mukdahan province (จังหวัดมุกดาหาร)." })
+export class Province {
+  @Field(() => String, { description: "DOPA geocode, 2 digits: 49." }) code: string;
+  @Field(() => String) nameTh: string;
+  @Field(() => String) nameEn: string;
+}
+
+const allDistricts = (ctx: Ctx): Promise<District[]> => ctx.ds.getRepository(District).find({ order: { code: "ASC" } });
+
+@Resolver(() => Province)
+export class ProvinceResolver {
+  @FieldResolver(() => [District])
+  districts(@Root() _province: Province, @Ctx() ctx: Ctx): Promise<District[]> {
+    return allDistricts(ctx);
+  }
+}
+
+/** The area queries: lookups by code return null for an unknown code (a well-formed miss). */
+@Resolver()
+export class AreaResolver {
+  @Query(() => Province)
+  province(): Province {
+    return { ...PROVINCE };
+  }
+
+  @Query(() => [District], { description: "The 7 districts of Mukdahan, by code." })
+  districts(@Ctx() ctx: Ctx): Promise<District[]> {
+    return allDistricts(ctx);
+  }
+
+  @Query(() => District, { nullable: true })
+  district(@Arg("code", () => String) code: string, @Ctx() ctx: Ctx): Promise<District | null> {
+    return ctx.loaders.district.load(digits("code", code, 4));
+  }
+
+  @Query(() => Tambon, { nullable: true })
+  tambon(@Arg("code", () => String) code: string, @Ctx() ctx: Ctx): Promise<Tambon | null> {
+    return ctx.loaders.tambon.load(digits("code", code, 6));
+  }
+
+  @Query(() => [Tambon], { description: "The tambons of one district, or of the whole province." })
+  tambons(@Arg("districtCode", () => String, { nullable: true }) districtCode: string | null, @Ctx() ctx: Ctx): Promise<Tambon[]> {
+    if (districtCode == null) return ctx.ds.getRepository(Tambon).find({ order: { code: "ASC" } });
+    return ctx.loaders.tambonsOfDistrict.load(digits("districtCode", districtCode, 4));
+  }
+
+  @Query(() => Village, { nullable: true })
+  village(@Arg("code", () => String) code: string, @Ctx() ctx: Ctx): Promise<Village | null> {
+    return ctx.loaders.village.load(digits("code", code, 8));
+  }
+}

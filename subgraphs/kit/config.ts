@@ -1,0 +1,84 @@
+/**
+ * The hub's one typed configuration, read once at an entry point from the environment.
+ * Every key has a default that works on a fresh machine; port 0 means "any free port".
+ */
+
+/** The subgraphs in port order: the gateway composes them, `npm start` runs them. */
+export const SUBGRAPH_NAMES = ["area", "social-development"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  /** `<NAME>_PORT`: where the subgraph listens (default 4001 + its index). */
+  port: number;
+  /** `<NAME>_URL`: where the gateway reaches it (default http://127.0.0.1:<port>/graphql). */
+  url: string;
+  /** `<NAME>_DATABASE_URL`: its own database; else `<DATABASE_PREFIX>_<name>` on the server. */
+  databaseUrl?: string;
+}
+
+export interface HubConfig {
+  /** `HOST`: the interface every server binds to (default 127.0.0.1: personal data stays local). */
+  host: string;
+  /** `PORT`: the gateway's port (default 4000). */
+  gatewayPort: number;
+  /** `DATABASE_URL`: a PostgreSQL server; unset → an embedded PostgreSQL under `DATA_DIR`. */
+  databaseUrl?: string;
+  /** `DATABASE_PREFIX`: database names on a server are `<prefix>_<subgraph>` (default mukdahan). */
+  databasePrefix: string;
+  /** `DATA_DIR`: where the embedded PostgreSQL keeps its files (default .data). */
+  dataDir: string;
+  /** `EMBEDDED_PG_PORT`: the embedded PostgreSQL's port (default 54329). */
+  embeddedPgPort: number;
+  /** `LINKAGE_SECRET`: the HMAC key that turns a citizen ID into a Person's linkage id. */
+  linkageSecret: string;
+  /** `MAX_PAGE_SIZE`: the largest `first` a paginated query accepts (default 100). */
+  maxPageSize: number;
+  /** `DEMO_HOUSEHOLDS`: how many synthetic households seed an empty hub (default 3000). */
+  demoHouseholds: number;
+  /** `DEMO_SEED`: the demo generator's seed; same seed, same data (default 20210201). */
+  demoSeed: number;
+  subgraphs: SubgraphConfig[];
+}
+
+/** The linkage secret used when none is configured: fine for synthetic data, never for real. */
+export const DEMO_LINKAGE_SECRET = "mukdahan-demo-linkage-secret";
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${key} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+/** `social-development` → `SOCIAL_DEVELOPMENT`, the prefix of that subgraph's keys. */
+export const envPrefix = (name: string): string => name.toUpperCase().replace(/-/g, "_");
+
+export function loadConfig(env: Env = process.env): HubConfig {
+  const host = env.HOST || "127.0.0.1";
+  return {
+    host,
+    gatewayPort: int(env, "PORT", 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databasePrefix: env.DATABASE_PREFIX || "mukdahan",
+    dataDir: env.DATA_DIR || ".data",
+    embeddedPgPort: int(env, "EMBEDDED_PG_PORT", 54329),
+    linkageSecret: env.LINKAGE_SECRET || DEMO_LINKAGE_SECRET,
+    maxPageSize: int(env, "MAX_PAGE_SIZE", 100),
+    demoHouseholds: int(env, "DEMO_HOUSEHOLDS", 3000),
+    demoSeed: int(env, "DEMO_SEED", 20210201),
+    subgraphs: SUBGRAPH_NAMES.map((name, index) => {
+      const prefix = envPrefix(name);
+      const port = int(env, `${prefix}_PORT`, 4001 + index);
+      return {
+        name,
+        port,
+        url: env[`${prefix}_URL`] || `http://${host}:${port}/graphql`,
+        databaseUrl: env[`${prefix}_DATABASE_URL`] || undefined,
+      };
+    }),
+  };
+}

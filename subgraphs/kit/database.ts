@@ -1,0 +1,96 @@
+import { Client } from "pg";
+import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
+
+/**
+ * Counts the SQL statements a DataSource sends, so tests can prove batching (N+1 is a bug).
+ * TypeORM calls `logQuery` for every statement, transaction control included.
+ */
+export class QueryCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    // The client sees a masked error; the operator sees the statement that failed.
+    console.error("query failed:", error instanceof Error ? error.message : error, "\n", query);
+  }
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface DatabaseOptions {
+  url: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+}
+
+/**
+ * Opens a subgraph's own database and brings its schema up to date with its migrations
+ * (never `synchronize`). The caller owns the DataSource: no module-level singleton.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<{ ds: DataSource; queries: QueryCounter }> {
+  const queries = new QueryCounter();
+  const ds = new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTransactionMode: "each",
+    synchronize: false,
+    logger: queries,
+    extra: { max: 10 },
+  });
+  await ds.initialize();
+  await ds.runMigrations();
+  return { ds, queries };
+}
+
+/** The URL of database `name` on the server that `serverUrl` points at. */
+export function databaseUrlOn(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates database `name` on the server unless it exists (safe when several callers race). */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name "${name}"`);
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
+        if (error.code !== "42P04" && error.code !== "23505") throw error; // created meanwhile
+      });
+    }
+  } finally {
+    await client.end();
+  }
+  return databaseUrlOn(serverUrl, name);
+}
+
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `mukdahan` + `social-development` → `mukdahan_social_development`. */
+export const databaseName = (prefix: string, subgraph: string): string =>
+  `${prefix}_${subgraph}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+
+/** A subgraph's own database: `<NAME>_DATABASE_URL`, else `<prefix>_<name>` created on the server. */
+export async function subgraphDatabaseUrl(
+  sub: { name: string; databaseUrl?: string },
+  prefix: string,
+  serverUrl: () => Promise<string>,
+): Promise<string> {
+  return sub.databaseUrl ?? ensureDatabase(await serverUrl(), databaseName(prefix, sub.name));
+}

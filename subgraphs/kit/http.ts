@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+
+/** A route served beside GraphQL (health, the playground): return false to fall through. */
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export interface HttpOptions<C extends BaseContext> {
+  port: number;
+  host: string;
+  /** Requests whose body is larger are refused with 413 before any parsing. */
+  maxBodyBytes?: number;
+  context: (req: IncomingMessage) => Promise<C>;
+  routes?: Route[];
+}
+
+export interface Listening {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `request body larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Serves an Apollo Server on node:http at /graphql, plus extra routes: the one HTTP layer the
+ * gateway and every subgraph share (Apollo's standalone server has no room for /health).
+ */
+export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>, options: HttpOptions<C>): Promise<Listening> {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    for (const route of options.routes ?? []) if (await route(req, res)) return;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found: GraphQL is at /graphql" });
+
+    const raw = await readBody(req, maxBodyBytes);
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let body: unknown = raw;
+    if (raw !== "" && (headers.get("content-type") ?? "").includes("json")) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, "request body is not valid JSON");
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") return void res.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) console.error("http:", error);
+      const message = error instanceof HttpError ? error.message : "internal server error";
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://${options.host}:${port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** `GET /health` answering what `check` returns (503 when it throws). */
+export function healthRoute(check: () => Promise<Record<string, unknown>>): Route {
+  return async (req, res) => {
+    if (req.method !== "GET" || new URL(req.url ?? "/", "http://localhost").pathname !== "/health") return false;
+    try {
+      sendJson(res, 200, { status: "ok", ...(await check()) });
+    } catch (error) {
+      sendJson(res, 503, { status: "unavailable", reason: (error as Error).message });
+    }
+    return true;
+  };
+}

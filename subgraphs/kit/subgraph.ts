@@ -1,0 +1,100 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import type { GraphQLSchema } from "graphql";
+import type { NonEmptyArray } from "type-graphql";
+import type { DataSource } from "typeorm";
+import type { HubConfig, SubgraphName } from "./config";
+import { openDatabase, type QueryCounter } from "./database";
+import { maskError } from "./errors";
+import { buildFederatedSchema } from "./federation";
+import { healthRoute, serveApollo } from "./http";
+
+/** What every resolver of a subgraph receives: its own database, per-request loaders, config. */
+export interface SubgraphContext<L = unknown> {
+  ds: DataSource;
+  loaders: L;
+  config: HubConfig;
+}
+
+export interface SeedOptions {
+  households: number;
+  seed: number;
+  linkageSecret: string;
+}
+
+/** Everything the kit needs to know about one agency's subgraph. */
+export interface SubgraphDefinition<L = unknown> {
+  name: SubgraphName;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type, each through a loader. */
+  referenceResolvers?: GraphQLResolverMap<SubgraphContext<L>>;
+  entities: Function[];
+  migrations: Function[];
+  /** Creates the loaders of one request. */
+  loaders(ds: DataSource, config: HubConfig): L;
+  /** Fills an empty database with deterministic synthetic demo data. */
+  seed?(ds: DataSource, options: SeedOptions): Promise<void>;
+  /** True when the database holds no data yet (so the hub may seed it). */
+  isEmpty?(ds: DataSource): Promise<boolean>;
+}
+
+const schemas = new Map<string, Promise<GraphQLSchema>>();
+
+/** The subgraph's schema, built once per process (no side effects on import). */
+export function subgraphSchema(def: SubgraphDefinition<any>): Promise<GraphQLSchema> {
+  let schema = schemas.get(def.name);
+  if (!schema) {
+    schema = buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers);
+    schemas.set(def.name, schema);
+  }
+  return schema;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  ds: DataSource;
+  /** SQL statements sent so far (tests reset it and read it). */
+  queries: QueryCounter;
+  stop(): Promise<void>;
+}
+
+/** Opens the subgraph's database (migrations run), optionally seeds it, and serves it. */
+export async function startSubgraph<L>(
+  def: SubgraphDefinition<L>,
+  options: { config: HubConfig; databaseUrl: string; port: number; seedWhenEmpty?: boolean },
+): Promise<RunningSubgraph> {
+  const { config } = options;
+  const { ds, queries } = await openDatabase({ url: options.databaseUrl, entities: def.entities, migrations: def.migrations });
+  if (options.seedWhenEmpty && def.seed && (await def.isEmpty?.(ds))) {
+    await def.seed(ds, { households: config.demoHouseholds, seed: config.demoSeed, linkageSecret: config.linkageSecret });
+  }
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema: await subgraphSchema(def),
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const http = await serveApollo(apollo, {
+    port: options.port,
+    host: config.host,
+    context: async () => ({ ds, loaders: def.loaders(ds, config), config }),
+    routes: [healthRoute(async () => (await ds.query("SELECT 1"), { subgraph: def.name }))],
+  });
+  return {
+    name: def.name,
+    url: http.url,
+    port: http.port,
+    ds,
+    queries,
+    stop: async () => {
+      await http.close();
+      await apollo.stop();
+      await ds.destroy();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { BadUserInputError } from "./errors";
+import { isValidCitizenId } from "./citizen-id";
+
+/**
+ * Argument checks shared by every agency's mutations. Each throws BadUserInputError naming the
+ * field and the reason, so a client can point at the input at fault.
+ */
+export function digits(field: string, value: string, length: number): string {
+  if (!new RegExp(`^\\d{${length}}$`).test(value)) {
+    throw new BadUserInputError(field, `must be exactly ${length} digits`);
+  }
+  return value;
+}
+
+export function citizenId(field: string, value: string): string {
+  digits(field, value, 13);
+  if (!isValidCitizenId(value)) throw new BadUserInputError(field, "check digit does not match");
+  return value;
+}
+
+export function intInRange(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(field, `must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function text(field: string, value: string, maxLength = 200): string {
+  const trimmed = value.trim();
+  if (trimmed === "") throw new BadUserInputError(field, "must not be empty");
+  if (trimmed.length > maxLength) throw new BadUserInputError(field, `must be at most ${maxLength} characters`);
+  return trimmed;
+}
+
+export function optionalText(field: string, value: string | null | undefined, maxLength = 200): string | null {
+  return value == null || value.trim() === "" ? null : text(field, value, maxLength);
+}
+
+/** Today as an ISO date (UTC), the upper bound for dates that cannot be in the future. */
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** An ISO calendar date (YYYY-MM-DD, Gregorian) within [min, max] (default up to today). */
+export function isoDate(field: string, value: string, { min = "1900-01-01", max = today() } = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new BadUserInputError(field, "must be a calendar date written YYYY-MM-DD (Gregorian)");
+  }
+  if (value < min) throw new BadUserInputError(field, `must not be before ${min}`);
+  if (value > max) throw new BadUserInputError(field, `must not be after ${max}`);
+  return value;
+}

@@ -1,0 +1,10 @@
+import type { SubgraphName } from "./kit/config";
+import type { SubgraphDefinition } from "./kit/subgraph";
+import { area } from "./area/subgraph";
+import { socialDevelopment } from "./social-development/subgraph";
+
+/** Every agency's subgraph by name: the one list the hub's entry points and `compose` read. */
+export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition<any>> = {
+  area,
+  "social-development": socialDevelopment,
+};

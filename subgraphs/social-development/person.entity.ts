@@ -1,0 +1,74 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { maskCitizenId } from "../kit/citizen-id";
+
+export enum Sex { MALE = "MALE", FEMALE = "FEMALE" }
+registerEnumType(Sex, { name: "Sex" });
+
+export enum Relation {
+  HEAD = "HEAD", SPOUSE = "SPOUSE", CHILD = "CHILD", PARENT = "PARENT",
+  GRANDCHILD = "GRANDCHILD", SIBLING = "SIBLING", RELATIVE = "RELATIVE", OTHER = "OTHER",
+}
+registerEnumType(Relation, { name: "RelationToHead", description: "A member's relation to the head of the household." });
+
+@ObjectType({ description: "Why a person may need help (age-based flags as of today)." })
+export class Vulnerability {
+  @Field(() => Boolean, { description: "60 or older." }) elderly: boolean;
+  @Field(() => Boolean, { description: "Under 7 (0-6 years)." }) childUnder7: boolean;
+  @Field(() => Boolean) disabled: boolean;
+  @Field(() => Boolean) bedridden: boolean;
+  @Field(() => Boolean) singleParent: boolean;
+  @Field(() => Boolean, { description: "Holds a state welfare card (บัตรสวัสดิการแห่งรัฐ)." }) welfareCardHolder: boolean;
+}
+
+/** Whole years between an ISO birth date and today. */
+export function ageOn(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split("-").map(Number);
+  const age = today.getUTCFullYear() - y;
+  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
+  return beforeBirthday ? age - 1 : age;
+}
+
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "A member of a household. The raw citizen ID never leaves this subgraph." })
+@Entity({ name: "person" })
+export class Person {
+  @Field(() => ID, { description: "Pseudonymous linkage id: HMAC of the citizen ID under the hub's shared secret." })
+  @PrimaryColumn({ type: "char", length: 32 })
+  id: string;
+
+  @Column({ type: "char", length: 13, name: "citizen_id" })
+  citizenId: string;
+
+  @Column({ type: "char", length: 11, name: "house_code" })
+  houseCode: string;
+
+  @Field(() => String) @Column({ type: "text", name: "first_name" }) firstName: string;
+  @Field(() => String) @Column({ type: "text", name: "last_name" }) lastName: string;
+  @Field(() => Sex) @Column({ type: "text" }) sex: Sex;
+  @Field(() => String, { description: "ISO date (Gregorian)." }) @Column({ type: "date", name: "birth_date" }) birthDate: string;
+  @Field(() => Relation, { name: "relationToHead" }) @Column({ type: "text" }) relation: Relation;
+  @Column({ type: "boolean" }) disabled: boolean;
+  @Column({ type: "boolean" }) bedridden: boolean;
+  @Column({ type: "boolean", name: "single_parent" }) singleParent: boolean;
+  @Column({ type: "boolean", name: "welfare_card" }) welfareCard: boolean;
+
+  @Field(() => String, { description: "The citizen ID with all but its last three digits hidden." })
+  get maskedCitizenId(): string {
+    return maskCitizenId(this.citizenId);
+  }
+
+  @Field(() => Int, { description: "Age in whole years today." })
+  get age(): number {
+    return ageOn(this.birthDate);
+  }
+
+  @Field(() => Vulnerability)
+  get vulnerability(): Vulnerability {
+    const age = this.age;
+    return {
+      elderly: age >= 60, childUnder7: age < 7, disabled: this.disabled, bedridden: this.bedridden,
+      singleParent: this.singleParent, welfareCardHolder: this.welfareCard,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { SubgraphDefinition } from "../kit/subgraph";
+import { Tambon } from "./area.stubs";
+import { Assessment } from "./assessment.entity";
+import { Household } from "./household.entity";
+import { HouseholdResolver, PersonResolver } from "./household.resolver";
+import { createLoaders, type RegistryLoaders } from "./loaders";
+import { Registry1764100000000 } from "./migrations/1764100000000-registry";
+import { Person } from "./person.entity";
+import { RegistryMutationResolver } from "./registry.mutation";
+import { isRegistryEmpty, seedRegistry } from "./seed";
+import { TambonRegistryResolver } from "./tambon.resolver";
+
+/** `social-development`, owned by พมจ.: the social registry of households, people and assessments. */
+export const socialDevelopment: SubgraphDefinition<RegistryLoaders> = {
+  name: "social-development",
+  resolvers: [HouseholdResolver, PersonResolver, TambonRegistryResolver, RegistryMutationResolver],
+  entities: [Household, Person, Assessment],
+  migrations: [Registry1764100000000],
+  loaders: createLoaders,
+  referenceResolvers: {
+    Household: { __resolveReference: (ref: { houseCode: string }, ctx) => ctx.loaders.household.load(ref.houseCode) },
+    Person: { __resolveReference: (ref: { id: string }, ctx) => ctx.loaders.person.load(ref.id) },
+    // The registry's Tambon fields need only the code, which the reference carries.
+    Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
+  },
+  seed: seedRegistry,
+  isEmpty: isRegistryEmpty,
+};

@@ -1,0 +1,60 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { POVERTY_LEVELS } from "./assessment.entity";
+
+/** Aggregates per tambon, computed in SQL (one statement for any number of tambons). */
+
+@ObjectType({ description: "How many households of a tambon are at one poverty level (latest assessment)." })
+export class PovertyLevelCount {
+  tambonCode: string;
+  @Field(() => Int) level: number;
+  @Field(() => String) label: string;
+  @Field(() => Int) households: number;
+}
+
+@ObjectType({ description: "Registered people of a tambon by vulnerability (a person may count in several)." })
+export class VulnerabilityCounts {
+  tambonCode: string;
+  households: number;
+  @Field(() => Int) people: number;
+  @Field(() => Int, { description: "60 or older." }) elderly: number;
+  @Field(() => Int, { description: "Under 7." }) childrenUnder7: number;
+  @Field(() => Int) disabled: number;
+  @Field(() => Int) bedridden: number;
+  @Field(() => Int) singleParents: number;
+  @Field(() => Int) welfareCardHolders: number;
+}
+
+/** The poverty level of each household's latest assessment, by `(assessed_on, id)`. */
+export const LATEST_LEVEL_SQL = `(SELECT a.poverty_level FROM assessment a WHERE a.house_code = h.house_code
+  ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1)`;
+
+export async function povertyLevelCounts(ds: DataSource, tambonCodes: string[]): Promise<PovertyLevelCount[]> {
+  const rows: { tambon_code: string; level: number; households: string }[] = await ds.query(
+    `SELECT h.tambon_code, ${LATEST_LEVEL_SQL} AS level, count(*) AS households
+     FROM household h WHERE h.tambon_code = ANY($1) GROUP BY 1, 2 HAVING ${LATEST_LEVEL_SQL} IS NOT NULL ORDER BY 1, 2`,
+    [tambonCodes],
+  );
+  return rows.map((r) => ({ tambonCode: r.tambon_code, level: r.level, label: POVERTY_LEVELS[r.level], households: Number(r.households) }));
+}
+
+export async function vulnerabilityCounts(ds: DataSource, tambonCodes: string[]): Promise<VulnerabilityCounts[]> {
+  const rows: Record<string, string>[] = await ds.query(
+    `SELECT h.tambon_code,
+       count(DISTINCT h.house_code) AS households,
+       count(p.id) AS people,
+       count(*) FILTER (WHERE p.birth_date <= current_date - interval '60 years') AS elderly,
+       count(*) FILTER (WHERE p.birth_date > current_date - interval '7 years') AS children_under7,
+       count(*) FILTER (WHERE p.disabled) AS disabled,
+       count(*) FILTER (WHERE p.bedridden) AS bedridden,
+       count(*) FILTER (WHERE p.single_parent) AS single_parents,
+       count(*) FILTER (WHERE p.welfare_card) AS welfare_card_holders
+     FROM household h LEFT JOIN person p ON p.house_code = h.house_code
+     WHERE h.tambon_code = ANY($1) GROUP BY 1`,
+    [tambonCodes],
+  );
+  return rows.map((r) => ({
+    tambonCode: r.tambon_code, households: +r.households, people: +r.people, elderly: +r.elderly, childrenUnder7: +r.children_under7,
+    disabled: +r.disabled, bedridden: +r.bedridden, singleParents: +r.single_parents, welfareCardHolders: +r.welfare_card_holders,
+  }));
+}

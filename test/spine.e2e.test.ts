@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHub, type TestHub } from "./hub";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startHub({ households: 300 });
+});
+afterAll(() => hub?.stop());
+
+describe("the area and the social registry through the gateway", () => {
+  it("a tambon shows its Thai and English names, its district and the registry's figures", async () => {
+    const { data, errors } = await hub.query(`{
+      tambon(code: "490201") {
+        code nameTh nameEn postcode point { lat lng approximate }
+        district { code nameTh nameEn }
+        householdCount
+        householdsByPovertyLevel { level label households }
+        vulnerablePeople { people elderly childrenUnder7 disabled bedridden welfareCardHolders }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const t = data.tambon;
+    expect(t).toMatchObject({ code: "490201", nameTh: "นิคมคำสร้อย", nameEn: "Nikhom Kham Soi", postcode: "49130" });
+    expect(t.district).toEqual({ code: "4902", nameTh: "นิคมคำสร้อย", nameEn: "Nikhom Kham Soi" });
+    expect(t.householdCount).toBeGreaterThan(0);
+    const byLevel = t.householdsByPovertyLevel.reduce((sum: number, l: { households: number }) => sum + l.households, 0);
+    expect(byLevel).toBe(t.householdCount);
+    expect(t.vulnerablePeople.people).toBeGreaterThanOrEqual(t.householdCount);
+  });
+
+  it("a tambon without a point in the source shows its approximate centroid, marked so", async () => {
+    const { data } = await hub.query(`{ tambon(code: "490601") { point { lat lng approximate } } }`);
+    expect(data.tambon.point).toEqual({ lat: 16.712, lng: 104.7427, approximate: true });
+  });
+
+  it("the province lists its 7 districts and 53 tambons", async () => {
+    const { data } = await hub.query(`{ province { code nameEn districts { code tambons { code } } } tambons { code } }`);
+    expect(data.province.code).toBe("49");
+    expect(data.province.districts).toHaveLength(7);
+    expect(data.tambons).toHaveLength(53);
+    expect(data.province.districts.flatMap((d: { tambons: unknown[] }) => d.tambons)).toHaveLength(53);
+  });
+
+  it("a household shows its village, tambon and district names, members and latest assessment", async () => {
+    const page = await hub.query(`{ households(first: 1, tambonCode: "490201") { nodes { houseCode } } }`);
+    const houseCode = page.data.households.nodes[0].houseCode;
+    const { data, errors } = await hub.query(`query($c: String!) { household(houseCode: $c) {
+      houseCode village { code nameTh synthetic tambon { nameTh district { nameTh } } }
+      members { id maskedCitizenId firstName relationToHead }
+      latestAssessment { povertyLevel povertyLevelLabel } assessments { assessedOn }
+    } }`, { c: houseCode });
+    expect(errors).toBeUndefined();
+    const h = data.household;
+    expect(h.village.code.startsWith("490201")).toBe(true);
+    expect(h.village.synthetic).toBe(true);
+    expect(h.village.tambon.nameTh).toBe("นิคมคำสร้อย");
+    expect(h.village.tambon.district.nameTh).toBe("นิคมคำสร้อย");
+    expect(h.members.filter((m: { relationToHead: string }) => m.relationToHead === "HEAD")).toHaveLength(1);
+    expect(h.members[0].maskedCitizenId).toMatch(/^x-xxxx-xxxxx-\d\d-\d$/);
+    expect(h.latestAssessment.povertyLevel).toBeGreaterThanOrEqual(1);
+    expect(h.assessments.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("households page through a tambon with cursors, without gaps or repeats", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const { data } = await hub.query(`query($a: String) { households(tambonCode: "490101", first: 3, after: $a) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { houseCode } } }`, { a: after });
+      total = data.households.totalCount;
+      seen.push(...data.households.nodes.map((n: { houseCode: string }) => n.houseCode));
+      after = data.households.pageInfo.hasNextPage ? data.households.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect([...seen].sort()).toEqual(seen);
+  });
+
+  it("filters households by poverty level, and refuses a page larger than the cap", async () => {
+    const { data } = await hub.query(`{ households(first: 50, povertyLevel: 1) { nodes { latestAssessment { povertyLevel } } } }`);
+    expect(data.households.nodes.length).toBeGreaterThan(0);
+    for (const n of data.households.nodes) expect(n.latestAssessment.povertyLevel).toBe(1);
+    const tooMany = await hub.query(`{ households(first: 1000) { totalCount } }`);
+    expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(tooMany.errors?.[0].message).toContain("first");
+  });
+
+  it("no response carries a raw citizen ID", async () => {
+    const { data } = await hub.query(`{ households(first: 20) { nodes { members { id maskedCitizenId } } } }`);
+    expect(JSON.stringify(data)).not.toMatch(/\d{13}/);
+  });
+});
