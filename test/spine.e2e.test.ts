@@ -66,7 +66,7 @@ describe("the area and the social registry through the gateway", () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const { data } = await hub.query(`query($a: String) { households(tambonCode: "490101", first: 3, after: $a) {
+      const { data }: { data?: any } = await hub.query(`query($a: String) { households(tambonCode: "490101", first: 3, after: $a) {
         totalCount pageInfo { hasNextPage endCursor } nodes { houseCode } } }`, { a: after });
       total = data.households.totalCount;
       seen.push(...data.households.nodes.map((n: { houseCode: string }) => n.houseCode));

@@ -4,7 +4,7 @@
  */
 
 /** The subgraphs in port order: the gateway composes them, `npm start` runs them. */
-export const SUBGRAPH_NAMES = ["area", "social-development"] as const;
+export const SUBGRAPH_NAMES = ["area", "social-development", "housing", "agriculture", "community-councils"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export interface SubgraphConfig {
