@@ -1,13 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { foreignRequests, launchBrowser, openPlayground } from "../test/browser";
 import { renderPlayground } from "./playground";
 import type { PlaygroundOptions } from "./playground";
 
-// Debian's package; Playwright's own browser download is not reachable in CI.
-const CHROMIUM: string = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TIMEOUT: number = 30_000;
 
 const options: PlaygroundOptions = {
@@ -19,11 +17,6 @@ const options: PlaygroundOptions = {
     { name: "Escaping", query: '# </script><script>window.pwned = true</script>\nquery Escaping { __typename }' },
   ],
 };
-
-interface Recorded {
-  urls: string[];
-  loadErrors: string[];
-}
 
 // Mutable so a test can play "the server was redeployed with new examples".
 let served: PlaygroundOptions = options;
@@ -48,19 +41,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launchBrowser();
 }, TIMEOUT);
 
 afterAll(async () => {
@@ -68,35 +49,11 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 }, TIMEOUT);
 
-async function openPlayground(page?: Page): Promise<{ page: Page; recorded: Recorded }> {
-  page ??= await browser.newPage();
-  const recorded: Recorded = { urls: [], loadErrors: [] };
-  page.on("request", (r) => recorded.urls.push(r.url()));
-  page.on("requestfailed", (r) => recorded.loadErrors.push(`${r.url()}: ${r.failure()?.errorText}`));
-  page.on("pageerror", (e: Error) => recorded.loadErrors.push(`page error: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && /failed to load|net::ERR_|refused to (load|connect)/i.test(m.text())) {
-      recorded.loadErrors.push(`${m.text()} (${m.location().url})`);
-    }
-  });
-  await page.goto(`${origin}/`);
-  await page.locator(".graphiql-container .graphiql-query-editor .CodeMirror").waitFor({ state: "visible" });
-  return { page, recorded };
-}
-
-function foreignRequests(urls: string[]): string[] {
-  return urls.filter((u: string) => {
-    const url: URL = new URL(u);
-    if (url.protocol === "data:" || url.protocol === "blob:") return false;
-    return !(url.protocol === "http:" && (url.hostname === "127.0.0.1" || url.hostname === "localhost"));
-  });
-}
-
 describe("GraphiQL playground", () => {
   it(
     "the playground opens with the example query and runs it without contacting any other host",
     async () => {
-      const { page, recorded } = await openPlayground();
+      const { page, recorded } = await openPlayground(browser, origin);
       const editor = page.locator(".graphiql-query-editor .CodeMirror");
       await expect.poll(() => editor.innerText()).toContain("query Ping");
       await expect.poll(() => page.locator(".graphiql-tab").count()).toBe(2);
@@ -116,7 +73,7 @@ describe("GraphiQL playground", () => {
   it(
     "markup in the intro and a </script> inside a query are shown as text, not run",
     async () => {
-      const { page, recorded } = await openPlayground();
+      const { page, recorded } = await openPlayground(browser, origin);
       expect(await page.locator("#intro").innerText()).toBe(options.intro);
       expect(await page.evaluate(() => (globalThis as { pwned?: boolean }).pwned)).toBeUndefined();
 
@@ -135,17 +92,17 @@ describe("GraphiQL playground", () => {
     async () => {
       const context = await browser.newContext();
       try {
-        const { page } = await openPlayground(await context.newPage());
+        const { page } = await openPlayground(browser, origin, await context.newPage());
         const editor = page.locator(".graphiql-query-editor .CodeMirror");
         await page.locator(".graphiql-tab", { hasText: "Escaping" }).click();
         // GraphiQL writes its tab state to localStorage after a 500 ms debounce.
         await expect.poll(() => page.evaluate<string>("JSON.stringify(localStorage)")).toContain('"activeTabIndex\\":1');
 
-        await openPlayground(page); // a later visit
+        await openPlayground(browser, origin, page); // a later visit
         await expect.poll(() => editor.innerText()).toContain("query Escaping");
 
         served = { ...options, tabs: [{ name: "Districts", query: "query Districts { __typename }" }] };
-        await openPlayground(page);
+        await openPlayground(browser, origin, page);
         await expect.poll(() => editor.innerText()).toContain("query Districts");
         expect(await page.locator(".graphiql-tab").count()).toBe(1);
       } finally {

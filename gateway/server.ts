@@ -5,6 +5,8 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { maskError } from "../subgraphs/kit/errors";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
+import { loadOperations } from "./operations";
+import { renderPlayground } from "./playground";
 
 export const SUPERGRAPH_PATH = resolve(__dirname, "../schema/supergraph.graphql");
 
@@ -13,8 +15,8 @@ export interface GatewayOptions {
   port: number;
   /** Where each subgraph named in the supergraph is reached. */
   subgraphUrls: Record<string, string>;
-  /** Extra routes (the playground). */
-  routes?: Route[];
+  /** Serve the GraphiQL playground at `/` (default true). */
+  playground?: boolean;
 }
 
 export interface RunningGateway {
@@ -27,6 +29,24 @@ export interface RunningGateway {
 export function readSupergraph(path = SUPERGRAPH_PATH): string {
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run compose\` to write it`);
   return readFileSync(path, "utf8");
+}
+
+/** GET / → the playground, rendered once (1.6 MB, every asset inlined: no CDN, no other host). */
+function playgroundRoute(): Route {
+  let html: string | undefined;
+  return (req, res) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (req.method !== "GET" || path !== "/") return false;
+    html ??= renderPlayground({
+      endpoint: "/graphql",
+      tabs: loadOperations(),
+      intro: "Mukdahan poverty-data hub: one graph over five agencies. The tabs hold example questions; "
+        + "press ▶ to run one. All demo data is synthetic.",
+    });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+    return true;
+  };
 }
 
 /** The gateway over the committed supergraph: no agency knowledge, only names and URLs. */
@@ -54,7 +74,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     port: options.port,
     context: async () => ({}),
-    routes: [healthRoute(checkSubgraphs), ...(options.routes ?? [])],
+    routes: [healthRoute(checkSubgraphs), ...(options.playground === false ? [] : [playgroundRoute()])],
   });
   return {
     url: http.url,

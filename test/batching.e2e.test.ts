@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHub, type TestHub } from "./hub";
+
+/** 100 households with where they live, their members and latest assessment. */
+const HOUSEHOLDS_WITH_PLACES = `{
+  households(first: 100) {
+    totalCount
+    nodes {
+      houseCode
+      village { nameTh tambon { nameTh nameEn district { nameTh } } }
+      tambon { code householdCount }
+      members { id firstName vulnerability { elderly } }
+      latestAssessment { povertyLevel }
+      assessments { assessedOn }
+    }
+  }
+}`;
+
+const ALL_TAMBONS = `{ tambons { code nameTh district { nameTh } householdCount householdsByPovertyLevel { level households } vulnerablePeople { elderly } } }`;
+
+let small: TestHub;
+let large: TestHub;
+beforeAll(async () => {
+  [small, large] = await Promise.all([startHub({ households: 300 }), startHub({ households: 3000 })]);
+});
+afterAll(async () => {
+  await Promise.all([small?.stop(), large?.stop()]);
+});
+
+async function statementsFor(hub: TestHub, query: string) {
+  let rows = 0;
+  const counts = await hub.countStatements(async () => {
+    const { data, errors } = await hub.query(query);
+    expect(errors).toBeUndefined();
+    rows = (data.households?.nodes ?? data.tambons).length;
+  });
+  return { counts, rows };
+}
+
+describe("batching: a query costs a fixed number of SQL statements", () => {
+  it("listing 100 households with their village, tambon, district, members and assessments", async () => {
+    const a = await statementsFor(small, HOUSEHOLDS_WITH_PLACES);
+    const b = await statementsFor(large, HOUSEHOLDS_WITH_PLACES);
+    expect(a.rows).toBe(100);
+    // area: villages, tambons, districts (one statement each); the registry: count, page,
+    // members, latest assessment, assessments, tambon figures.
+    expect(a.counts.area).toBe(3);
+    expect(a.counts["social-development"]).toBe(6);
+    expect(b.counts).toEqual(a.counts); // 10 times more households, the same statements
+  });
+
+  it("all 53 tambons with the registry's figures", async () => {
+    const a = await statementsFor(small, ALL_TAMBONS);
+    const b = await statementsFor(large, ALL_TAMBONS);
+    expect(a.rows).toBe(53);
+    expect(a.counts.area).toBe(2);
+    expect(a.counts["social-development"]).toBe(2);
+    expect(b.counts).toEqual(a.counts);
+  });
+});

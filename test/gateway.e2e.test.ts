@@ -1,0 +1,67 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadOperations } from "../gateway/operations";
+import { readSupergraph } from "../gateway/server";
+import { foreignRequests, launchBrowser, openPlayground } from "./browser";
+import { startHub, type TestHub } from "./hub";
+
+let hub: TestHub;
+let browser: Browser;
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startHub({ households: 300 }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+const origin = () => hub.gatewayUrl.replace(/\/graphql$/, "");
+
+describe("the gateway", () => {
+  it("the playground opens with every example operation and runs the first against the real graph, contacting no other host", async () => {
+    const { page, recorded } = await openPlayground(browser, origin());
+    const examples = loadOperations();
+    await expect.poll(() => page.locator(".graphiql-tab").count()).toBe(examples.length);
+    await page.locator(".graphiql-execute-button").click();
+    await expect.poll(() => page.locator(".graphiql-response").innerText(), { timeout: 30_000 }).toContain('"data"');
+    expect(await page.locator(".graphiql-response").innerText()).not.toContain('"errors"');
+    await page.close();
+    expect(recorded.urls.filter((u) => u.endsWith("/graphql")).length).toBeGreaterThanOrEqual(2);
+    expect(foreignRequests(recorded.urls)).toEqual([]);
+    expect(recorded.loadErrors).toEqual([]);
+  });
+
+  it("every example operation of the playground and README returns data without errors", async () => {
+    for (const op of loadOperations()) {
+      const { data, errors } = await hub.query(op.query, op.variableValues);
+      expect(errors, op.name).toBeUndefined();
+      expect(Object.values(data ?? {}).some((v) => v !== null), op.name).toBe(true);
+    }
+  });
+
+  it("health reports every subgraph up", async () => {
+    const response = await fetch(`${origin()}/health`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe("ok");
+    expect(Object.values(body.subgraphs)).toEqual(Object.keys(hub.subgraphs).map(() => "ok"));
+  });
+
+  it("a body that is not JSON gets a 400 with a plain message, no stack trace", async () => {
+    const response = await fetch(hub.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).toContain("not valid JSON");
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("a query for a field that does not exist is refused with a validation code and no stack trace", async () => {
+    const { errors } = await hub.query(`{ tambon(code: "490201") { salary } }`);
+    expect(errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(JSON.stringify(errors)).not.toContain("stacktrace");
+  });
+
+  it("refuses to start without the committed supergraph, saying how to write it", () => {
+    expect(() => readSupergraph("/nonexistent/supergraph.graphql")).toThrow("npm run compose");
+  });
+});
