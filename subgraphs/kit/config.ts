@@ -39,12 +39,49 @@ export interface HubConfig {
   /** `DEMO_SEED`: the demo generator's seed; same seed, same data (default 20210201). */
   demoSeed: number;
   subgraphs: SubgraphConfig[];
+  auth: AuthConfig;
+  limits: LimitsConfig;
+  /** `INTROSPECTION`: answer introspection queries (default true; switch off in production). */
+  introspection: boolean;
+  /** `PLAYGROUND`: serve the playground at / (default true; switch off in production). */
+  playground: boolean;
+}
+
+export interface AuthConfig {
+  /** `AUTH_HS256_SECRET`: the secret user tokens are signed with (the demo default is public!). */
+  hs256Secret: string;
+  /** `AUTH_JWKS_FILE` / `AUTH_JWKS_URL`: verify user tokens against these public keys instead. */
+  jwksFile?: string;
+  jwksUrl?: string;
+  /** `AUTH_ISSUER`: the `iss` user tokens must carry (default mukdahan-hub). */
+  issuer: string;
+  /** `GATEWAY_PRIVATE_KEY` (gateway) / `GATEWAY_PUBLIC_KEY` (subgraphs): PEM Ed25519 keys for the
+   * gateway's tokens to the subgraphs. `npm start` makes a pair per run when unset. */
+  gatewayPrivateKey?: string;
+  gatewayPublicKey?: string;
+}
+
+export interface LimitsConfig {
+  /** `MAX_DEPTH`: deepest selection nesting (default 12). */
+  maxDepth: number;
+  /** `MAX_ALIASES`: aliases in one operation (default 30). */
+  maxAliases: number;
+  /** `MAX_COST`: estimated fields resolved, list sizes multiplied (default 100000). */
+  maxCost: number;
+  /** `MAX_BODY_BYTES`: largest request body (default 100000). */
+  maxBodyBytes: number;
 }
 
 /** The linkage secret used when none is configured: fine for synthetic data, never for real. */
 export const DEMO_LINKAGE_SECRET = "mukdahan-demo-linkage-secret";
 
+/** The secret demo tokens are signed with when none is configured: public, so demo only. */
+export const DEMO_TOKEN_SECRET = "mukdahan-demo-token-secret";
+
 type Env = Record<string, string | undefined>;
+
+const bool = (env: Env, key: string, fallback: boolean): boolean =>
+  env[key] === undefined || env[key] === "" ? fallback : !/^(0|false|no|off)$/i.test(env[key]!);
 
 function int(env: Env, key: string, fallback: number): number {
   const raw = env[key];
@@ -70,6 +107,22 @@ export function loadConfig(env: Env = process.env): HubConfig {
     maxPageSize: int(env, "MAX_PAGE_SIZE", 100),
     demoHouseholds: int(env, "DEMO_HOUSEHOLDS", 3000),
     demoSeed: int(env, "DEMO_SEED", 20210201),
+    auth: {
+      hs256Secret: env.AUTH_HS256_SECRET || DEMO_TOKEN_SECRET,
+      jwksFile: env.AUTH_JWKS_FILE || undefined,
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+      issuer: env.AUTH_ISSUER || "mukdahan-hub",
+      gatewayPrivateKey: env.GATEWAY_PRIVATE_KEY || undefined,
+      gatewayPublicKey: env.GATEWAY_PUBLIC_KEY || undefined,
+    },
+    limits: {
+      maxDepth: int(env, "MAX_DEPTH", 12),
+      maxAliases: int(env, "MAX_ALIASES", 30),
+      maxCost: int(env, "MAX_COST", 100_000),
+      maxBodyBytes: int(env, "MAX_BODY_BYTES", 100_000),
+    },
+    introspection: bool(env, "INTROSPECTION", true),
+    playground: bool(env, "PLAYGROUND", true),
     subgraphs: SUBGRAPH_NAMES.map((name, index) => {
       const prefix = envPrefix(name);
       const port = int(env, `${prefix}_PORT`, 4001 + index);

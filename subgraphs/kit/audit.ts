@@ -1,0 +1,90 @@
+import { Arg, Authorized, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
+import { intInRange } from "./validate";
+import { scope, type Identity } from "./identity";
+
+/**
+ * PDPA: every read of personal or sensitive fields is logged by the subgraph that owns them, one
+ * row per request (who, when, which operation, for what purpose, which fields of which records),
+ * in an append-only table that a trigger keeps append-only even for the service's own user.
+ */
+export class AuditTrail {
+  private readonly fields = new Set<string>();
+  private readonly records = new Set<string>();
+
+  record(info: GraphQLResolveInfo, root: unknown): void {
+    this.fields.add(`${info.parentType.name}.${info.fieldName}`);
+    const r = root as { id?: unknown; houseCode?: unknown; code?: unknown } | undefined;
+    const key = r?.id ?? r?.houseCode ?? r?.code;
+    if (key !== undefined) this.records.add(`${info.parentType.name}:${String(key)}`);
+  }
+
+  /** Writes the request's row, if it read anything personal (one statement). */
+  async flush(ds: DataSource, identity: Identity, operationName: string | null): Promise<void> {
+    if (this.fields.size === 0) return;
+    await ds.query(
+      `INSERT INTO audit_log (subject, agency, role, purpose, operation_name, fields, records) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [identity.subject, identity.agency, identity.role, identity.purpose, operationName, [...this.fields], [...this.records]],
+    );
+  }
+}
+
+export class AuditLog1764200000000 implements MigrationInterface {
+  name = "AuditLog1764200000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE audit_log (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      subject text NOT NULL, agency text, role text NOT NULL, purpose text, operation_name text,
+      fields text[] NOT NULL, records text[] NOT NULL)`);
+    await q.query(`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`);
+    await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
+      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
+    await q.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE audit_log`);
+    await q.query(`DROP FUNCTION audit_log_append_only`);
+  }
+}
+
+@Directive("@shareable")
+@ObjectType({ description: "One request that read personal or sensitive data." })
+export class AuditEntry {
+  @Field(() => ID) id: string;
+  @Field(() => String, { description: "ISO timestamp." }) at: string;
+  @Field(() => String) subject: string;
+  @Field(() => String, { nullable: true }) agency: string | null;
+  @Field(() => String) role: string;
+  @Field(() => String, { nullable: true, description: "The x-purpose header the caller gave." }) purpose: string | null;
+  @Field(() => String, { nullable: true }) operationName: string | null;
+  @Field(() => [String], { description: "Type.field read." }) fields: string[];
+  @Field(() => [String], { description: "Type:key of the records read." }) records: string[];
+}
+
+/** `<subgraph>AuditLog`: the newest entries of one subgraph's log, for the data-protection officer. */
+export function auditLogResolver(subgraph: string): Function {
+  const name = `${subgraph.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}AuditLog`;
+  @Resolver()
+  class AuditLogResolver {
+    @Authorized(scope.audit)
+    @Query(() => [AuditEntry], { name, description: `Who read personal data held by ${subgraph}, newest first.` })
+    async auditLog(
+      @Arg("last", () => Int, { defaultValue: 50 }) last: number,
+      @Ctx() ctx: { ds: DataSource },
+    ): Promise<AuditEntry[]> {
+      const rows: Record<string, any>[] = await ctx.ds.query(
+        `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, agency, role, purpose,
+           operation_name AS "operationName", fields, records FROM audit_log ORDER BY id DESC LIMIT $1`,
+        [intInRange("last", last, 1, 500)],
+      );
+      return rows as AuditEntry[];
+    }
+  }
+  return AuditLogResolver;
+}

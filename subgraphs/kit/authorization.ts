@@ -1,0 +1,35 @@
+import type { AuthChecker, MiddlewareFn } from "type-graphql";
+import { ForbiddenError } from "./errors";
+import { hasScope, scope, type Identity } from "./identity";
+import type { AuditTrail } from "./audit";
+
+interface AuthContext {
+  identity: Identity;
+  audit: AuditTrail;
+}
+
+/**
+ * `@Authorized(...scopes)`: any one of the scopes lets the caller through. Otherwise the field is
+ * null with a FORBIDDEN error naming it, and the rest of the query still returns. A personal or
+ * sensitive field that is let through is written to the audit trail with the record it belongs to.
+ */
+export const authChecker: AuthChecker<AuthContext> = ({ root, context, info }, scopes) => {
+  const granted = scopes.find((s) => hasScope(context.identity, s));
+  if (!granted) {
+    const field = `${info.parentType.name}.${info.fieldName}`;
+    throw new ForbiddenError(`${field} needs one of the scopes: ${scopes.join(", ")}`, field);
+  }
+  if (granted.endsWith(":pii") || granted.endsWith(":sensitive")) context.audit.record(info, root);
+  return true;
+};
+
+/** Counts from 1 to 4 could identify a household: suppressed (null) unless the caller may see them. */
+export const SMALLEST_SHOWN = 5;
+
+export function SmallCount(owner: string): MiddlewareFn<AuthContext> {
+  return async ({ context }, next) => {
+    const value = await next();
+    const exact = hasScope(context.identity, scope.exactCounts) || hasScope(context.identity, scope.read(owner));
+    return typeof value === "number" && value > 0 && value < SMALLEST_SHOWN && !exact ? null : value;
+  };
+}

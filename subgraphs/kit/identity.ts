@@ -1,0 +1,71 @@
+/**
+ * Who is asking, as every subgraph sees it: verified by the gateway from the caller's token and
+ * passed on in a short-lived token the gateway signs for each subgraph (see internal-token.ts).
+ *
+ * Scopes: `<agency>:read` (its records), `<agency>:write`, `<agency>:pii` (names, birth dates,
+ * addresses, incomes, masked IDs), `<agency>:sensitive` (health, disability), `housing:screen`
+ * (a screening committee's decisions), `aggregates:exact` (unsuppressed small counts),
+ * `audit:read`. A scope of another agency's name is a data-sharing grant from that agency.
+ */
+export interface Identity {
+  subject: string;
+  agency: string | null;
+  role: string;
+  scopes: string[];
+  /** Why the data is read (the `x-purpose` header), kept in the audit log. */
+  purpose: string | null;
+}
+
+export const PUBLIC_IDENTITY: Identity = { subject: "anonymous", agency: null, role: "public", scopes: [], purpose: null };
+
+export const scope = {
+  read: (agency: string) => `${agency}:read`,
+  write: (agency: string) => `${agency}:write`,
+  pii: (agency: string) => `${agency}:pii`,
+  sensitive: (agency: string) => `${agency}:sensitive`,
+  exactCounts: "aggregates:exact",
+  audit: "audit:read",
+  screen: "housing:screen",
+} as const;
+
+/** The demo identities (`npm run token -- --role <role>`): what each kind of user may do. */
+export const ROLES: Record<string, { agency: string | null; scopes: string[]; description: string }> = {
+  public: { agency: null, scopes: [], description: "a public dashboard: aggregates only, small counts (1-4) suppressed" },
+  "social-worker": {
+    agency: "social-development",
+    scopes: ["read", "write", "pii", "sensitive"].map((s) => `social-development:${s}`),
+    description: "พมจ. social worker: the registry, with names and sensitive flags",
+  },
+  "housing-officer": {
+    agency: "housing",
+    scopes: ["housing:read", "housing:write", "housing:pii", "social-development:read"],
+    description: "อบจ. housing officer: surveys and cases; households by code, no names",
+  },
+  "farmers-council-officer": {
+    agency: "agriculture",
+    scopes: ["agriculture:read", "agriculture:write", "agriculture:pii", "social-development:read"],
+    description: "farmers council officer: farmers, plots, crops, complaints",
+  },
+  "council-network-officer": {
+    agency: "community-councils",
+    scopes: ["community-councils:read", "community-councils:write", "community-councils:pii", "social-development:read"],
+    description: "council network / CODI officer: councils, leaders, welfare funds",
+  },
+  "district-screening-committee": {
+    agency: "district",
+    scopes: ["housing:read", "housing:screen", "social-development:read", "social-development:pii"],
+    description: "district committee: screens housing cases, sees the households' names (shared by พมจ.)",
+  },
+  "provincial-analyst": {
+    agency: "province",
+    scopes: ["aggregates:exact"],
+    description: "provincial analyst: exact aggregates across agencies, no personal records",
+  },
+  "data-protection-officer": {
+    agency: "province",
+    scopes: ["audit:read"],
+    description: "data-protection officer: reads every agency's audit log",
+  },
+};
+
+export const hasScope = (identity: Identity, wanted: string): boolean => identity.scopes.includes(wanted);
