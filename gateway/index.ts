@@ -7,8 +7,7 @@ import { stopOnSignal } from "../scripts/lifecycle";
 async function main(): Promise<void> {
   const config = loadConfig();
   const gateway = await startGateway({
-    host: config.host,
-    port: config.gatewayPort,
+    config,
     subgraphUrls: Object.fromEntries(config.subgraphs.map((s) => [s.name, s.url])),
   });
   console.log(`gateway ready at ${gateway.url}`);

@@ -35,6 +35,8 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         walk(sel.selectionSet, isCompositeType(on) ? on : null, depth, multiplier, seen, pendingPage);
         continue;
       }
+      // Introspection is switched on or off as a whole (INTROSPECTION), not measured.
+      if (sel.name.value.startsWith("__")) continue;
       if (sel.alias) m.aliases++;
       m.depth = Math.max(m.depth, depth);
       m.cost += multiplier;

@@ -1,9 +1,13 @@
 import "./no-telemetry";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import type { HubConfig } from "../subgraphs/kit/config";
 import { maskError } from "../subgraphs/kit/errors";
+import { privateKey } from "../subgraphs/kit/internal-token";
+import { identityFromRequest, SignedDataSource, type GatewayContext } from "./auth";
+import { operationLimits } from "./limits";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
 import { loadOperations } from "./operations";
 import { renderPlayground } from "./playground";
@@ -11,12 +15,11 @@ import { renderPlayground } from "./playground";
 export const SUPERGRAPH_PATH = resolve(__dirname, "../schema/supergraph.graphql");
 
 export interface GatewayOptions {
-  host: string;
-  port: number;
+  config: HubConfig;
+  /** Overrides `config.gatewayPort` (tests pass 0). */
+  port?: number;
   /** Where each subgraph named in the supergraph is reached. */
   subgraphUrls: Record<string, string>;
-  /** Serve the GraphiQL playground at `/` (default true). */
-  playground?: boolean;
 }
 
 export interface RunningGateway {
@@ -51,14 +54,22 @@ function playgroundRoute(): Route {
 
 /** The gateway over the committed supergraph: no agency knowledge, only names and URLs. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { config } = options;
+  if (!config.auth.gatewayPrivateKey) {
+    throw new Error("GATEWAY_PRIVATE_KEY is not set (npm start makes a key pair per run; see the README)");
+  }
+  const key = privateKey(config.auth.gatewayPrivateKey);
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new SignedDataSource(options.subgraphUrls[name] ?? url!, name, key),
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    plugins: [operationLimits(config.limits, config.maxPageSize)],
   });
   await apollo.start();
   const checkSubgraphs = async () => {
@@ -70,11 +81,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }));
     return { subgraphs };
   };
+  const identify = identityFromRequest(config.auth);
   const http = await serveApollo(apollo, {
-    host: options.host,
-    port: options.port,
-    context: async () => ({}),
-    routes: [healthRoute(checkSubgraphs), ...(options.playground === false ? [] : [playgroundRoute()])],
+    host: config.host,
+    port: options.port ?? config.gatewayPort,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    context: async (req) => ({ identity: await identify(req) }),
+    routes: [healthRoute(checkSubgraphs), ...(config.playground ? [playgroundRoute()] : [])],
   });
   return {
     url: http.url,

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { DEMO_LINKAGE_SECRET, envPrefix, loadConfig } from "../subgraphs/kit/config";
 import { subgraphDatabaseUrl } from "../subgraphs/kit/database";
 import { databaseServer, type EmbeddedServer } from "../subgraphs/kit/embedded-postgres";
+import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
 import { stopOnSignal } from "./lifecycle";
 
 /**
@@ -41,7 +42,12 @@ async function main(): Promise<void> {
   });
   if (!config.databaseUrl) console.log(`starting the embedded PostgreSQL (data in ${config.dataDir}/) …`);
 
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The gateway signs its calls to the subgraphs; without configured keys, a pair for this run.
+  const keys = config.auth.gatewayPrivateKey ? undefined : generateGatewayKeys();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(keys && { GATEWAY_PRIVATE_KEY: keys.privateKeyPem, GATEWAY_PUBLIC_KEY: keys.publicKeyPem }),
+  };
   for (const sub of config.subgraphs) {
     const key = envPrefix(sub.name);
     env[`${key}_DATABASE_URL`] = await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl);
@@ -53,7 +59,9 @@ async function main(): Promise<void> {
   const gatewayUrl = await launch("../gateway/index.ts", [], env);
   const home = gatewayUrl.replace(/graphql$/, "");
   console.log(`\nThe Mukdahan hub is up (${((Date.now() - started) / 1000).toFixed(1)} s).`);
-  console.log(`  playground: ${home}\n  GraphQL:    ${gatewayUrl}\n  health:     ${home}health\nCtrl-C stops everything.`);
+  console.log(`  playground: ${home}\n  GraphQL:    ${gatewayUrl}\n  health:     ${home}health`);
+  console.log("Without a token you are the public role; a demo token: npm run token -- --role social-worker (--list for all).");
+  console.log("Ctrl-C stops everything.");
 }
 
 main().catch((error: Error) => {

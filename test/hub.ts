@@ -6,6 +6,7 @@ import { databaseName, dropDatabase, ensureDatabase } from "../subgraphs/kit/dat
 import { startSubgraph, type RunningSubgraph } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { startGateway } from "../gateway/server";
+import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -30,7 +31,11 @@ export interface TestHub {
 export async function startHub(options: { households?: number; seed?: number } = {}): Promise<TestHub> {
   const serverUrl = inject("databaseServerUrl");
   const prefix = `test_${randomBytes(4).toString("hex")}`;
-  const env: Record<string, string> = { DATABASE_URL: serverUrl, DATABASE_PREFIX: prefix, PORT: "0" };
+  const keys = generateGatewayKeys();
+  const env: Record<string, string> = {
+    DATABASE_URL: serverUrl, DATABASE_PREFIX: prefix, PORT: "0",
+    GATEWAY_PRIVATE_KEY: keys.privateKeyPem, GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
+  };
   const config = loadConfig({ ...env, DEMO_HOUSEHOLDS: String(options.households ?? 300), DEMO_SEED: String(options.seed ?? 7) });
   const running = await Promise.all(
     config.subgraphs.map(async (sub) =>
@@ -44,8 +49,7 @@ export async function startHub(options: { households?: number; seed?: number } =
   );
   const subgraphs = Object.fromEntries(running.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
   const gateway = await startGateway({
-    host: config.host,
-    port: 0,
+    config,
     subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
   });
   const query = async (q: string, variables?: Record<string, unknown>, url = gateway.url) => {

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { authChecker } from "./authorization";
 
 /** The Federation 2 features this hub's subgraphs use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])`;
@@ -17,7 +18,7 @@ export async function buildFederatedSchema(
   referenceResolvers: GraphQLResolverMap<any> = {},
 ): Promise<GraphQLSchema> {
   // skipCheck: a subgraph may add fields to other owners' types without having a Query of its own.
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: false, authChecker });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;

@@ -9,9 +9,11 @@ import { openDatabase, type QueryCounter } from "./database";
 import { maskError } from "./errors";
 import { buildFederatedSchema } from "./federation";
 import { healthRoute, serveApollo } from "./http";
+import { AuditLog1764200000000, AuditTrail, auditLogResolver } from "./audit";
+import { guardPlugin, requestIdentity, type GuardContext } from "./guard";
 
-/** What every resolver of a subgraph receives: its own database, per-request loaders, config. */
-export interface SubgraphContext<L = unknown> {
+/** What every resolver of a subgraph receives: its database, per-request loaders, config, the caller. */
+export interface SubgraphContext<L = unknown> extends GuardContext {
   ds: DataSource;
   loaders: L;
   config: HubConfig;
@@ -38,7 +40,11 @@ export interface SubgraphDefinition<L = unknown> {
   seed?(ds: DataSource, options: SeedOptions): Promise<void>;
   /** True when the database holds no data yet (so the hub may seed it). */
   isEmpty?(ds: DataSource): Promise<boolean>;
+  /** False for a subgraph without personal data (no audit log). Default true. */
+  holdsPersonalData?: boolean;
 }
+
+const audited = (def: SubgraphDefinition<any>): boolean => def.holdsPersonalData !== false;
 
 const schemas = new Map<string, Promise<GraphQLSchema>>();
 
@@ -46,7 +52,8 @@ const schemas = new Map<string, Promise<GraphQLSchema>>();
 export function subgraphSchema(def: SubgraphDefinition<any>): Promise<GraphQLSchema> {
   let schema = schemas.get(def.name);
   if (!schema) {
-    schema = buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers);
+    const resolvers: NonEmptyArray<Function> = audited(def) ? [...def.resolvers, auditLogResolver(def.name)] : def.resolvers;
+    schema = buildFederatedSchema({ resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers);
     schemas.set(def.name, schema);
   }
   return schema;
@@ -68,7 +75,8 @@ export async function startSubgraph<L>(
   options: { config: HubConfig; databaseUrl: string; port: number; seedWhenEmpty?: boolean },
 ): Promise<RunningSubgraph> {
   const { config } = options;
-  const { ds, queries } = await openDatabase({ url: options.databaseUrl, entities: def.entities, migrations: def.migrations });
+  const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000] : def.migrations;
+  const { ds, queries } = await openDatabase({ url: options.databaseUrl, entities: def.entities, migrations });
   if (options.seedWhenEmpty && def.seed && (await def.isEmpty?.(ds))) {
     await def.seed(ds, { households: config.demoHouseholds, seed: config.demoSeed, linkageSecret: config.linkageSecret });
   }
@@ -76,13 +84,15 @@ export async function startSubgraph<L>(
     schema: await subgraphSchema(def),
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), guardPlugin],
   });
   await apollo.start();
+  const identify = requestIdentity(def.name, config.auth.gatewayPublicKey);
+  if (!config.auth.gatewayPublicKey) console.warn(`${def.name}: GATEWAY_PUBLIC_KEY is not set: every request but _service is refused`);
   const http = await serveApollo(apollo, {
     port: options.port,
     host: config.host,
-    context: async () => ({ ds, loaders: def.loaders(ds, config), config }),
+    context: async (req) => ({ ...(await identify(req)), audit: new AuditTrail(), ds, loaders: def.loaders(ds, config), config }),
     routes: [healthRoute(async () => (await ds.query("SELECT 1"), { subgraph: def.name }))],
   });
   return {

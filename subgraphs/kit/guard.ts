@@ -1,0 +1,60 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { IncomingMessage } from "node:http";
+import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
+import type { DataSource } from "typeorm";
+import type { AuditTrail } from "./audit";
+import { PUBLIC_IDENTITY, type Identity } from "./identity";
+import { publicKey, verifyInternalToken } from "./internal-token";
+
+/** What the guard adds to a subgraph's context. */
+export interface GuardContext {
+  /** False when the request carried no valid gateway token: it may then ask for `_service` only. */
+  authenticated: boolean;
+  identity: Identity;
+  audit: AuditTrail;
+  ds: DataSource;
+}
+
+/**
+ * A subgraph trusts nobody by default: only a token the gateway signed for this subgraph (see
+ * internal-token.ts) says who is asking. Without a public key configured, nothing verifies.
+ */
+export function requestIdentity(subgraph: string, gatewayPublicKey: string | undefined) {
+  const key = gatewayPublicKey ? publicKey(gatewayPublicKey) : null;
+  return async (req: IncomingMessage): Promise<{ authenticated: boolean; identity: Identity }> => {
+    const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const identity = key && token ? await verifyInternalToken(key, token, subgraph) : null;
+    return identity ? { authenticated: true, identity } : { authenticated: false, identity: PUBLIC_IDENTITY };
+  };
+}
+
+/** Only `{ _service { sdl } }` (composition) needs no credentials. */
+const onlyServiceSdl = (operation: OperationDefinitionNode): boolean =>
+  operation.operation === "query" &&
+  operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === "_service" || s.name.value === "__typename"));
+
+export const guardPlugin: ApolloServerPlugin<GuardContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (!contextValue.authenticated && !(operation && onlyServiceSdl(operation))) {
+          throw new GraphQLError("this subgraph answers only the gateway: call the hub's gateway", {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          });
+        }
+      },
+      // PDPA: no personal data leaves without its audit row. If the row cannot be written, the
+      // response is withheld.
+      async willSendResponse({ contextValue, response, operationName }) {
+        try {
+          await contextValue.audit.flush(contextValue.ds, contextValue.identity, operationName ?? null);
+        } catch (error) {
+          console.error("audit write failed:", error);
+          if (response.body.kind === "single") {
+            response.body.singleResult = { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] };
+          }
+        }
+      },
+    };
+  },
+};
