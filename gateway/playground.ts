@@ -161,10 +161,15 @@ ${scripts.map((js: string) => `<script>${js}</script>`).join("\n")}
       return Object.keys(localStorage).filter(function (k) { return k.indexOf(prefix) === 0; }).length;
     }
   };
+  // GraphiQL 4.1 fills the first tab's query from defaultTabs but not its variables: on a first
+  // visit (nothing stored yet) hand them over as the initial variables.
+  var firstVisit = storage.getItem("graphiql:tabState") === null;
+  var firstVariables = firstVisit && config.tabs.length > 0 ? config.tabs[0].variables : null;
   ReactDOM.createRoot(document.getElementById("graphiql")).render(
     React.createElement(GraphiQL, {
       fetcher: fetcher,
       defaultTabs: config.tabs.length > 0 ? config.tabs : undefined,
+      variables: firstVariables || undefined,
       storage: storage
     })
   );

@@ -43,8 +43,10 @@ function playgroundRoute(): Route {
     html ??= renderPlayground({
       endpoint: "/graphql",
       tabs: loadOperations(),
-      intro: "Mukdahan poverty-data hub: one graph over five agencies. The tabs hold example questions; "
-        + "press ▶ to run one. All demo data is synthetic.",
+      intro: "Mukdahan poverty-data hub: one graph over five agencies; the tabs hold example questions (▶ runs one). "
+        + "Without a token you are the public role: aggregates only, counts of 1-4 hidden. For another role, run "
+        + "`npm run token -- --role social-worker` (`--list` shows all roles) and put {\"Authorization\": \"Bearer <token>\"} "
+        + "in the Headers pane below. A tab's first lines name the role it needs. All demo data is synthetic.",
     });
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(html);

@@ -7,18 +7,28 @@ import { startSubgraph, type RunningSubgraph } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { startGateway } from "../gateway/server";
 import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
+import { demoToken } from "../scripts/token";
 
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+export interface QueryOptions {
+  /** A demo role whose token is sent; none: the public role. */
+  role?: string;
+  url?: string;
+  headers?: Record<string, string>;
+}
+
 export interface TestHub {
   config: HubConfig;
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  /** POSTs an operation to the gateway (or to `url`) and returns the parsed body. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, url?: string): Promise<GraphQLResponse<T>>;
+  /** POSTs an operation to the gateway (or to `url`) as `role` (default: public) and returns the parsed body. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
+  /** A demo token for a role (see ROLES in subgraphs/kit/identity.ts). */
+  token(role: string): Promise<string>;
   /** SQL statements each subgraph sent while `work` ran. */
   countStatements(work: () => Promise<unknown>): Promise<Record<SubgraphName, number>>;
   stop(): Promise<void>;
@@ -52,12 +62,11 @@ export async function startHub(options: { households?: number; seed?: number } =
     config,
     subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
   });
-  const query = async (q: string, variables?: Record<string, unknown>, url = gateway.url) => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: q, variables }),
-    });
+  const token = (role: string) => demoToken(config.auth, role);
+  const query = async (q: string, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
+    const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+    if (options.role) headers.authorization = `Bearer ${await token(options.role)}`;
+    const response = await fetch(options.url ?? gateway.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) });
     return (await response.json()) as GraphQLResponse;
   };
   return {
@@ -65,6 +74,7 @@ export async function startHub(options: { households?: number; seed?: number } =
     gatewayUrl: gateway.url,
     subgraphs,
     query,
+    token,
     async countStatements(work) {
       for (const s of running) s.queries.count = 0;
       await work();

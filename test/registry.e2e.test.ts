@@ -11,6 +11,8 @@ const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(
 const ADD = `mutation($input: AddMemberInput!) { addMember(input: $input) { id maskedCitizenId firstName relationToHead household { houseCode } } }`;
 const ASSESS = `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { povertyLevel povertyLevelLabel assessedOn } }`;
 
+const asSocialWorker = { role: "social-worker" };
+
 const member = (overrides: Record<string, unknown> = {}) => ({
   houseCode: "49029999001", citizenId: "3100600445635", firstName: "บุญมี", lastName: "ทดสอบ",
   sex: "MALE", birthDate: "1970-05-01", relationToHead: "HEAD", ...overrides,
@@ -23,7 +25,7 @@ const counts = async () =>
 
 async function refused(query: string, input: Record<string, unknown>, code: string, field: string) {
   const before = await counts();
-  const { data, errors } = await hub.query(query, { input });
+  const { data, errors } = await hub.query(query, { input }, asSocialWorker);
   expect(data ?? null).toBeNull();
   expect(errors?.[0].extensions?.code).toBe(code);
   expect(errors?.[0].extensions?.field).toBe(field);
@@ -33,22 +35,22 @@ async function refused(query: string, input: Record<string, unknown>, code: stri
 
 describe("writing to the social registry", () => {
   it("a social worker registers a household, adds its head and records an assessment", async () => {
-    const h = await hub.query(REGISTER, { input: { houseCode: "49029999001", villageCode: "49020101", houseNumber: "12/3" } });
+    const h = await hub.query(REGISTER, { input: { houseCode: "49029999001", villageCode: "49020101", houseNumber: "12/3" } }, asSocialWorker);
     expect(h.errors).toBeUndefined();
     expect(h.data.registerHousehold.village.tambon.nameTh).toBe("นิคมคำสร้อย");
 
-    const m = await hub.query(ADD, { input: member() });
+    const m = await hub.query(ADD, { input: member() }, asSocialWorker);
     expect(m.errors).toBeUndefined();
     expect(m.data.addMember).toMatchObject({ maskedCitizenId: "x-xxxx-xxxxx-63-5", relationToHead: "HEAD" });
     expect(m.data.addMember.id).toMatch(/^[0-9a-f]{32}$/);
 
-    const a = await hub.query(ASSESS, { input: { houseCode: "49029999001", assessedOn: "2025-06-01", human: 1, physical: 2, financial: 1, natural: 2, social: 2 } });
+    const a = await hub.query(ASSESS, { input: { houseCode: "49029999001", assessedOn: "2025-06-01", human: 1, physical: 2, financial: 1, natural: 2, social: 2 } }, asSocialWorker);
     expect(a.errors).toBeUndefined();
     expect(a.data.recordAssessment).toEqual({ povertyLevel: 1, povertyLevelLabel: "อยู่ลำบาก (hardship)", assessedOn: "2025-06-01" });
 
-    const later = await hub.query(ASSESS, { input: { houseCode: "49029999001", assessedOn: "2025-12-01", human: 3, physical: 3, financial: 3, natural: 3, social: 4 } });
+    const later = await hub.query(ASSESS, { input: { houseCode: "49029999001", assessedOn: "2025-12-01", human: 3, physical: 3, financial: 3, natural: 3, social: 4 } }, asSocialWorker);
     expect(later.data.recordAssessment.povertyLevel).toBe(3);
-    const profile = await hub.query(`{ household(houseCode: "49029999001") { latestAssessment { povertyLevel } assessments { assessedOn } } }`);
+    const profile = await hub.query(`{ household(houseCode: "49029999001") { latestAssessment { povertyLevel } assessments { assessedOn } } }`, {}, asSocialWorker);
     expect(profile.data.household.latestAssessment.povertyLevel).toBe(3);
     expect(profile.data.household.assessments.map((x: { assessedOn: string }) => x.assessedOn)).toEqual(["2025-12-01", "2025-06-01"]);
   });
@@ -74,15 +76,15 @@ describe("writing to the social registry", () => {
 
   it("two concurrent registrations of the same house code: one succeeds, the other is a CONFLICT", async () => {
     const input = { houseCode: "49029999003", villageCode: "49020102" };
-    const results = await Promise.all([hub.query(REGISTER, { input }), hub.query(REGISTER, { input })]);
+    const results = await Promise.all([hub.query(REGISTER, { input }, asSocialWorker), hub.query(REGISTER, { input }, asSocialWorker)]);
     const codes = results.map((r) => r.errors?.[0].extensions?.code ?? "OK").sort();
     expect(codes).toEqual(["CONFLICT", "OK"]);
   });
 
   it("a person added here links by the same pseudonymous id every agency derives, never the citizen ID", async () => {
-    const { data } = await hub.query(`{ household(houseCode: "49029999001") { members { id } } }`);
+    const { data } = await hub.query(`{ household(houseCode: "49029999001") { members { id } } }`, {}, asSocialWorker);
     const id = data.household.members[0].id;
-    const person = await hub.query(`query($id: String!) { person(id: $id) { firstName household { houseCode } } }`, { id });
+    const person = await hub.query(`query($id: String!) { person(id: $id) { firstName household { houseCode } } }`, { id }, asSocialWorker);
     expect(person.data.person).toEqual({ firstName: "บุญมี", household: { houseCode: "49029999001" } });
     expect(JSON.stringify(person)).not.toContain("3100600445635");
   });

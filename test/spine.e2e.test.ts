@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHub, type TestHub } from "./hub";
 
 let hub: TestHub;
+const asSocialWorker = { role: "social-worker" };
 beforeAll(async () => {
   hub = await startHub({ households: 300 });
 });
@@ -17,7 +18,7 @@ describe("the area and the social registry through the gateway", () => {
         householdsByPovertyLevel { level label households }
         vulnerablePeople { people elderly childrenUnder7 disabled bedridden welfareCardHolders }
       }
-    }`);
+    }`, {}, { role: "provincial-analyst" });
     expect(errors).toBeUndefined();
     const t = data.tambon;
     expect(t).toMatchObject({ code: "490201", nameTh: "นิคมคำสร้อย", nameEn: "Nikhom Kham Soi", postcode: "49130" });
@@ -42,13 +43,13 @@ describe("the area and the social registry through the gateway", () => {
   });
 
   it("a household shows its village, tambon and district names, members and latest assessment", async () => {
-    const page = await hub.query(`{ households(first: 1, tambonCode: "490201") { nodes { houseCode } } }`);
+    const page = await hub.query(`{ households(first: 1, tambonCode: "490201") { nodes { houseCode } } }`, {}, asSocialWorker);
     const houseCode = page.data.households.nodes[0].houseCode;
     const { data, errors } = await hub.query(`query($c: String!) { household(houseCode: $c) {
       houseCode village { code nameTh synthetic tambon { nameTh district { nameTh } } }
       members { id maskedCitizenId firstName relationToHead }
       latestAssessment { povertyLevel povertyLevelLabel } assessments { assessedOn }
-    } }`, { c: houseCode });
+    } }`, { c: houseCode }, asSocialWorker);
     expect(errors).toBeUndefined();
     const h = data.household;
     expect(h.village.code.startsWith("490201")).toBe(true);
@@ -67,7 +68,7 @@ describe("the area and the social registry through the gateway", () => {
     let total = 0;
     do {
       const { data }: { data?: any } = await hub.query(`query($a: String) { households(tambonCode: "490101", first: 3, after: $a) {
-        totalCount pageInfo { hasNextPage endCursor } nodes { houseCode } } }`, { a: after });
+        totalCount pageInfo { hasNextPage endCursor } nodes { houseCode } } }`, { a: after }, asSocialWorker);
       total = data.households.totalCount;
       seen.push(...data.households.nodes.map((n: { houseCode: string }) => n.houseCode));
       after = data.households.pageInfo.hasNextPage ? data.households.pageInfo.endCursor : null;
@@ -78,7 +79,7 @@ describe("the area and the social registry through the gateway", () => {
   });
 
   it("filters households by poverty level, and the gateway refuses a page larger than the cap", async () => {
-    const { data } = await hub.query(`{ households(first: 50, povertyLevel: 1) { nodes { latestAssessment { povertyLevel } } } }`);
+    const { data } = await hub.query(`{ households(first: 50, povertyLevel: 1) { nodes { latestAssessment { povertyLevel } } } }`, {}, asSocialWorker);
     expect(data.households.nodes.length).toBeGreaterThan(0);
     for (const n of data.households.nodes) expect(n.latestAssessment.povertyLevel).toBe(1);
     const tooMany = await hub.query(`{ households(first: 1000) { totalCount } }`);
@@ -86,8 +87,8 @@ describe("the area and the social registry through the gateway", () => {
     expect(tooMany.errors?.[0].message).toContain("page size 1000 exceeds the limit of 100");
   });
 
-  it("no response carries a raw citizen ID", async () => {
-    const { data } = await hub.query(`{ households(first: 20) { nodes { members { id maskedCitizenId } } } }`);
+  it("not even a social worker's response carries a raw citizen ID", async () => {
+    const { data } = await hub.query(`{ households(first: 20) { nodes { members { id maskedCitizenId } } } }`, {}, asSocialWorker);
     expect(JSON.stringify(data)).not.toMatch(/\d{13}/);
   });
 });

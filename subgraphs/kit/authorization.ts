@@ -1,4 +1,4 @@
-import type { AuthChecker, MiddlewareFn } from "type-graphql";
+import { Field, Int, UseMiddleware, type AuthChecker, type MiddlewareFn } from "type-graphql";
 import { ForbiddenError } from "./errors";
 import { hasScope, scope, type Identity } from "./identity";
 import type { AuditTrail } from "./audit";
@@ -31,5 +31,13 @@ export function SmallCount(owner: string): MiddlewareFn<AuthContext> {
     const value = await next();
     const exact = hasScope(context.identity, scope.exactCounts) || hasScope(context.identity, scope.read(owner));
     return typeof value === "number" && value > 0 && value < SMALLEST_SHOWN && !exact ? null : value;
+  };
+}
+
+/** A count field anyone may read: `Int`, null when suppressed (see SmallCount). */
+export function CountField(owner: string, description?: string): PropertyDecorator & MethodDecorator {
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    UseMiddleware(SmallCount(owner))(target, key, descriptor as never);
+    Field(() => Int, { nullable: true, description })(target, key, descriptor as never);
   };
 }

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
+import { PII } from "./access";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 @Directive(`@key(fields: "houseCode")`)
@@ -15,7 +16,8 @@ export class Household {
   @Column({ type: "char", length: 6, name: "tambon_code", insert: false, update: false })
   tambonCode: string;
 
-  @Field(() => String, { nullable: true, description: "House number (บ้านเลขที่) in its village." })
+  @Authorized(PII)
+  @Field(() => String, { nullable: true, description: "House number (บ้านเลขที่) in its village: part of the exact address." })
   @Column({ type: "text", name: "house_number", nullable: true })
   houseNumber: string | null;
 

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/subgraph";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
 import { digits, intInRange } from "../kit/validate";
@@ -8,6 +8,7 @@ import { Person } from "./person.entity";
 import { Tambon, Village } from "./area.stubs";
 import { LATEST_LEVEL_SQL } from "./tambon.figures";
 import type { RegistryLoaders } from "./loaders";
+import { READ } from "./access";
 
 type Ctx = SubgraphContext<RegistryLoaders>;
 
@@ -41,11 +42,13 @@ export async function findHouseholds(ctx: Ctx, filter: HouseholdFilter): Promise
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @Query(() => HouseholdConnection, { description: "Households, filtered by tambon, village and poverty level." })
+  @Authorized(READ)
+  @Query(() => HouseholdConnection, { nullable: true, description: "Households, filtered by tambon, village and poverty level." })
   households(@Args(() => HouseholdFilter) filter: HouseholdFilter, @Ctx() ctx: Ctx): Promise<Connection<Household>> {
     return findHouseholds(ctx, filter);
   }
 
+  @Authorized(READ)
   @Query(() => Household, { nullable: true })
   household(@Arg("houseCode", () => String) houseCode: string, @Ctx() ctx: Ctx): Promise<Household | null> {
     return ctx.loaders.household.load(digits("houseCode", houseCode, 11));
@@ -61,22 +64,26 @@ export class HouseholdResolver {
     return { code: household.tambonCode };
   }
 
-  @FieldResolver(() => [Person], { description: "Its members, eldest first." })
+  @Authorized(READ)
+  @FieldResolver(() => [Person], { nullable: true, description: "Its members, eldest first." })
   members(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Person[]> {
     return ctx.loaders.members.load(household.houseCode);
   }
 
+  @Authorized(READ)
   @FieldResolver(() => Person, { nullable: true })
   async head(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Person | null> {
     return (await ctx.loaders.members.load(household.houseCode)).find((p) => p.relation === "HEAD") ?? null;
   }
 
+  @Authorized(READ)
   @FieldResolver(() => Assessment, { nullable: true, description: "The most recent assessment." })
   latestAssessment(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Assessment | null> {
     return ctx.loaders.latestAssessment.load(household.houseCode);
   }
 
-  @FieldResolver(() => [Assessment], { description: "Every assessment, newest first." })
+  @Authorized(READ)
+  @FieldResolver(() => [Assessment], { nullable: true, description: "Every assessment, newest first." })
   assessments(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Assessment[]> {
     return ctx.loaders.assessments.load(household.houseCode);
   }
@@ -84,12 +91,14 @@ export class HouseholdResolver {
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @Authorized(READ)
   @Query(() => Person, { nullable: true, description: "A person by linkage id." })
   person(@Arg("id", () => String) id: string, @Ctx() ctx: Ctx): Promise<Person | null> {
     return /^[0-9a-f]{32}$/.test(id) ? ctx.loaders.person.load(id) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => Household)
+  @Authorized(READ)
+  @FieldResolver(() => Household, { nullable: true })
   async household(@Root() person: Person, @Ctx() ctx: Ctx): Promise<Household> {
     return (await ctx.loaders.household.load(person.houseCode))!;
   }

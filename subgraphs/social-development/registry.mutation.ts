@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { WRITE } from "./access";
 import type { EntityManager } from "typeorm";
 import { linkageId } from "../kit/citizen-id";
 import { BadUserInputError, ConflictError } from "../kit/errors";
@@ -24,7 +25,8 @@ async function existingHousehold(m: EntityManager, houseCode: string): Promise<H
   return household;
 }
 
-/** The registry's writes: every argument checked first, one transaction each. */
+/** The registry's writes: every argument checked first, one transaction each; staff of the registry only. */
+@Authorized(WRITE)
 @Resolver()
 export class RegistryMutationResolver {
   @Mutation(() => Household)

@@ -1,28 +1,33 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { CountField } from "../kit/authorization";
+import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { POVERTY_LEVELS } from "./assessment.entity";
 
-/** Aggregates per tambon, computed in SQL (one statement for any number of tambons). */
+/**
+ * Aggregates per tambon, computed in SQL (one statement for any number of tambons). Anyone may
+ * read them; counts from 1 to 4 are null for callers without exact-count rights (SmallCount).
+ */
 
 @ObjectType({ description: "How many households of a tambon are at one poverty level (latest assessment)." })
 export class PovertyLevelCount {
   tambonCode: string;
   @Field(() => Int) level: number;
   @Field(() => String) label: string;
-  @Field(() => Int) households: number;
+  @CountField(OWNER) households: number;
 }
 
 @ObjectType({ description: "Registered people of a tambon by vulnerability (a person may count in several)." })
 export class VulnerabilityCounts {
   tambonCode: string;
   households: number;
-  @Field(() => Int) people: number;
-  @Field(() => Int, { description: "60 or older." }) elderly: number;
-  @Field(() => Int, { description: "Under 7." }) childrenUnder7: number;
-  @Field(() => Int) disabled: number;
-  @Field(() => Int) bedridden: number;
-  @Field(() => Int) singleParents: number;
-  @Field(() => Int) welfareCardHolders: number;
+  @CountField(OWNER) people: number;
+  @CountField(OWNER, "60 or older.") elderly: number;
+  @CountField(OWNER, "Under 7.") childrenUnder7: number;
+  @CountField(OWNER) disabled: number;
+  @CountField(OWNER) bedridden: number;
+  @CountField(OWNER) singleParents: number;
+  @CountField(OWNER) welfareCardHolders: number;
 }
 
 /** The poverty level of each household's latest assessment, by `(assessed_on, id)`. */

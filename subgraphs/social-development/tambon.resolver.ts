@@ -1,4 +1,6 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
+import { SmallCount } from "../kit/authorization";
+import { OWNER } from "./access";
 import type { SubgraphContext } from "../kit/subgraph";
 import { Tambon } from "./area.stubs";
 import { PovertyLevelCount, VulnerabilityCounts } from "./tambon.figures";
@@ -14,7 +16,8 @@ export class TambonRegistryResolver {
     return ctx.loaders.povertyLevels.load(tambon.code);
   }
 
-  @FieldResolver(() => Int, { description: "Registered households." })
+  @UseMiddleware(SmallCount(OWNER))
+  @FieldResolver(() => Int, { nullable: true, description: "Registered households." })
   async householdCount(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<number> {
     return (await ctx.loaders.vulnerability.load(tambon.code))?.households ?? 0;
   }
