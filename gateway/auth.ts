@@ -59,8 +59,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const identity = (context as Partial<GatewayContext>).identity ?? PUBLIC_IDENTITY;
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
+    // The subgraph sees a generated operation name (`Op__subgraph__0`): pass on the client's own.
+    const operation = "incomingRequestContext" in options ? options.incomingRequestContext.operationName ?? null : null;
+    const identity = { ...((context as Partial<GatewayContext>).identity ?? PUBLIC_IDENTITY), operation };
     request.http?.headers.set("authorization", `Bearer ${await signInternalToken(this.key, identity, this.subgraph)}`);
   }
 }

@@ -38,7 +38,7 @@ export interface TestHub {
  * The whole hub in this process, every server on port 0, on fresh databases of its own (so test
  * files run in parallel without sharing rows); `stop()` drops them.
  */
-export async function startHub(options: { households?: number; seed?: number } = {}): Promise<TestHub> {
+export async function startHub(options: { households?: number; seed?: number; env?: Record<string, string> } = {}): Promise<TestHub> {
   const serverUrl = inject("databaseServerUrl");
   const prefix = `test_${randomBytes(4).toString("hex")}`;
   const keys = generateGatewayKeys();
@@ -46,7 +46,7 @@ export async function startHub(options: { households?: number; seed?: number } =
     DATABASE_URL: serverUrl, DATABASE_PREFIX: prefix, PORT: "0",
     GATEWAY_PRIVATE_KEY: keys.privateKeyPem, GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
   };
-  const config = loadConfig({ ...env, DEMO_HOUSEHOLDS: String(options.households ?? 300), DEMO_SEED: String(options.seed ?? 7) });
+  const config = loadConfig({ ...env, DEMO_HOUSEHOLDS: String(options.households ?? 300), DEMO_SEED: String(options.seed ?? 7), ...options.env });
   const running = await Promise.all(
     config.subgraphs.map(async (sub) =>
       startSubgraph(SUBGRAPHS[sub.name], {

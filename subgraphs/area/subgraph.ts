@@ -23,4 +23,6 @@ export const area: SubgraphDefinition<AreaLoaders> = {
   },
   seed: seedArea,
   isEmpty: isAreaEmpty,
+  // Geocodes and place names are public reference data: nothing to guard or audit.
+  holdsPersonalData: false,
 };

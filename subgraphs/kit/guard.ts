@@ -47,7 +47,7 @@ export const guardPlugin: ApolloServerPlugin<GuardContext> = {
       // response is withheld.
       async willSendResponse({ contextValue, response, operationName }) {
         try {
-          await contextValue.audit.flush(contextValue.ds, contextValue.identity, operationName ?? null);
+          await contextValue.audit.flush(contextValue.ds, contextValue.identity, contextValue.identity.operation ?? operationName ?? null);
         } catch (error) {
           console.error("audit write failed:", error);
           if (response.body.kind === "single") {

@@ -14,6 +14,8 @@ export interface Identity {
   scopes: string[];
   /** Why the data is read (the `x-purpose` header), kept in the audit log. */
   purpose: string | null;
+  /** The client's operation name, as the gateway received it (kept in the audit log). */
+  operation?: string | null;
 }
 
 export const PUBLIC_IDENTITY: Identity = { subject: "anonymous", agency: null, role: "public", scopes: [], purpose: null };

@@ -28,7 +28,7 @@ export const privateKey = (pem: string): KeyObject => createPrivateKey(pem);
 export const publicKey = (pem: string): KeyObject => createPublicKey(pem);
 
 export function signInternalToken(key: KeyObject, identity: Identity, audience: string): Promise<string> {
-  return new SignJWT({ agency: identity.agency, role: identity.role, scopes: identity.scopes, purpose: identity.purpose })
+  return new SignJWT({ agency: identity.agency, role: identity.role, scopes: identity.scopes, purpose: identity.purpose, op: identity.operation ?? null })
     .setProtectedHeader({ alg: "EdDSA" })
     .setSubject(identity.subject)
     .setIssuer(ISSUER)
@@ -48,6 +48,7 @@ export async function verifyInternalToken(key: KeyObject, token: string, audienc
       role: String(payload.role),
       scopes: Array.isArray(payload.scopes) ? payload.scopes.map(String) : [],
       purpose: typeof payload.purpose === "string" ? payload.purpose : null,
+      operation: typeof payload.op === "string" ? payload.op : null,
     };
   } catch {
     return null;
