@@ -7,7 +7,7 @@ import {
 import type { LimitsConfig } from "../subgraphs/kit/config";
 
 /** A list without `first` is assumed to hold this many items when estimating cost. */
-const ASSUMED_LIST_SIZE = 20;
+const ASSUMED_LIST_SIZE = 10;
 
 export interface OperationMeasure { depth: number; aliases: number; cost: number; largestPage: number }
 

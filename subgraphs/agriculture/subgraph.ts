@@ -1,26 +1,43 @@
-import { Ctx, FieldResolver, Int, Resolver, Root, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { Tambon } from "./area.stubs";
+import { CropCycle } from "./crop-cycle.entity";
+import { FarmerMutationResolver } from "./farmer.mutation";
+import { Farmer } from "./farmer.entity";
+import { FarmerResolver } from "./farmer.resolver";
+import { HouseholdFarmsResolver, PersonFarmerResolver } from "./household.resolver";
+import { createLoaders, type AgricultureLoaders } from "./loaders";
+import { Agriculture1764300000000 } from "./migrations/1764300000000-agriculture";
+import { FarmerOrganization, OrganizationMember } from "./organization.entity";
+import { OrganizationResolver, TrainingResolver } from "./organization.resolver";
+import { FarmPlot } from "./plot.entity";
+import { CropCycleResolver, PlotResolver } from "./plot.resolver";
+import { PriceComplaint, ReferencePrice } from "./price-complaint.entity";
+import { PriceMutationResolver } from "./price.mutation";
+import { PriceComplaintResolver } from "./price.resolver";
+import { Household, Person } from "./registry.stubs";
+import { isAgricultureEmpty, seedAgriculture } from "./seed";
+import { TambonAgricultureResolver } from "./tambon.resolver";
+import { FarmerTraining, TrainingAttendee } from "./training.entity";
+import { TrainingMutationResolver } from "./training.mutation";
 
-// SKELETON, to be replaced by the real subgraph (issue 3).
-@Directive(`@key(fields: "code")`)
-@ObjectType()
-class Tambon {
-  @Field(() => ID) code: string;
-}
-
-@Resolver(() => Tambon)
-class SkeletonResolver {
-  @FieldResolver(() => Int, { nullable: true })
-  agricultureSkeleton(@Root() _t: Tambon, @Ctx() _ctx: unknown): number | null {
-    return null;
-  }
-}
-
-export const agriculture: SubgraphDefinition<Record<string, never>> = {
+/** `agriculture`, owned by the Provincial Farmers Council (สภาเกษตรกรจังหวัด). */
+export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
   name: "agriculture",
-  resolvers: [SkeletonResolver],
-  entities: [],
-  migrations: [],
-  loaders: () => ({}),
-  referenceResolvers: { Tambon: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) } },
+  resolvers: [
+    FarmerResolver, PlotResolver, CropCycleResolver, PriceComplaintResolver, OrganizationResolver, TrainingResolver,
+    TambonAgricultureResolver, HouseholdFarmsResolver, PersonFarmerResolver,
+    FarmerMutationResolver, PriceMutationResolver, TrainingMutationResolver,
+  ],
+  entities: [Farmer, FarmPlot, CropCycle, ReferencePrice, PriceComplaint, FarmerOrganization, OrganizationMember, FarmerTraining, TrainingAttendee],
+  migrations: [Agriculture1764300000000],
+  loaders: createLoaders,
+  referenceResolvers: {
+    Farmer: { __resolveReference: (ref: { farmBookNumber: string }, ctx) => ctx.loaders.farmer.load(ref.farmBookNumber) },
+    // The fields added to these types need only the key, which the reference carries.
+    Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
+    Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
+    Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },
+  },
+  seed: seedAgriculture,
+  isEmpty: isAgricultureEmpty,
 };

@@ -1,26 +1,47 @@
-import { Ctx, FieldResolver, Int, Resolver, Root, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { District, type Household, type Person, type Tambon } from "./area.stubs";
+import { CouncilMember, TambonCouncil } from "./council.entity";
+import { CouncilMutationResolver } from "./council.mutation";
+import { CouncilMemberResolver, CouncilResolver } from "./council.resolver";
+import { CodiGrant, CommunityEnterprise } from "./economy.entity";
+import { EnterpriseResolver, GrantResolver } from "./economy.resolver";
+import { WelfareFund } from "./fund.entity";
+import { FundMutationResolver } from "./fund.mutation";
+import { PayoutsByBenefitResolver, WelfareFundResolver } from "./fund.resolver";
+import { ChangeLeader, LeaderTraining } from "./leader.entity";
+import { ChangeLeaderResolver } from "./leader.resolver";
+import { FundContribution, FundMatching, FundMember, FundPayout } from "./ledger.entity";
+import { FundContributionResolver, FundMatchingResolver, FundMemberResolver, FundPayoutResolver } from "./ledger.resolver";
+import { createLoaders, type CouncilLoaders } from "./loaders";
+import { Councils1764300000000 } from "./migrations/1764300000000-councils";
+import { HouseholdCouncilResolver, PersonCouncilResolver } from "./person.resolver";
+import { isCouncilsEmpty, seedCouncils } from "./seed";
+import { DistrictCouncilResolver, TambonCouncilResolver } from "./tambon.resolver";
 
-// SKELETON, to be replaced by the real subgraph (issue 3).
-@Directive(`@key(fields: "code")`)
-@ObjectType()
-class Tambon {
-  @Field(() => ID) code: string;
-}
-
-@Resolver(() => Tambon)
-class SkeletonResolver {
-  @FieldResolver(() => Int, { nullable: true })
-  councilsSkeleton(@Root() _t: Tambon, @Ctx() _ctx: unknown): number | null {
-    return null;
-  }
-}
-
-export const communityCouncils: SubgraphDefinition<Record<string, never>> = {
+/**
+ * `community-councils`, owned by the network of tambon community organization councils with CODI:
+ * councils and their members, change leaders and their training, community welfare funds,
+ * community enterprises and CODI grants.
+ */
+export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   name: "community-councils",
-  resolvers: [SkeletonResolver],
-  entities: [],
-  migrations: [],
-  loaders: () => ({}),
-  referenceResolvers: { Tambon: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) } },
+  resolvers: [
+    CouncilResolver, CouncilMemberResolver, CouncilMutationResolver, ChangeLeaderResolver,
+    WelfareFundResolver, PayoutsByBenefitResolver, FundMemberResolver, FundContributionResolver, FundPayoutResolver, FundMatchingResolver, FundMutationResolver,
+    EnterpriseResolver, GrantResolver, TambonCouncilResolver, DistrictCouncilResolver, PersonCouncilResolver, HouseholdCouncilResolver,
+  ],
+  // District is reached only through its key (no field here returns one), so it is listed to be kept.
+  orphanedTypes: [District],
+  entities: [TambonCouncil, CouncilMember, ChangeLeader, LeaderTraining, WelfareFund, FundMember, FundContribution, FundMatching, FundPayout, CommunityEnterprise, CodiGrant],
+  migrations: [Councils1764300000000],
+  loaders: createLoaders,
+  // Every field this subgraph adds to another owner's entity needs only the key the reference carries.
+  referenceResolvers: {
+    Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
+    District: { __resolveReference: (ref: { code: string }): District => ({ code: ref.code }) },
+    Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
+    Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },
+  },
+  seed: seedCouncils,
+  isEmpty: isCouncilsEmpty,
 };

@@ -1,26 +1,39 @@
-import { Ctx, FieldResolver, Int, Resolver, Root, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { ProgrammeBudget } from "./budget.entity";
+import { BudgetResolver, HousingProgrammeInfo } from "./budget.resolver";
+import { AssistanceCase } from "./case.entity";
+import { CaseMutationResolver } from "./case.mutation";
+import { CaseResolver } from "./case.resolver";
+import { CaseStep } from "./case-step.entity";
+import { DistrictHousingResolver } from "./district.resolver";
+import { HouseholdHousingResolver } from "./household.resolver";
+import { createLoaders, type HousingLoaders } from "./loaders";
+import { Housing1764300000000 } from "./migrations/1764300000000-housing";
+import { isHousingEmpty, seedHousing } from "./seed";
+import type { District, Household, Tambon } from "./stubs";
+import { SurveyMutationResolver } from "./survey.mutation";
+import { SurveyResolver } from "./survey.resolver";
+import { HousingSurvey } from "./survey.entity";
+import { TambonHousingField, TambonHousingResolver } from "./tambon.resolver";
 
-// SKELETON, to be replaced by the real subgraph (issue 3).
-@Directive(`@key(fields: "code")`)
-@ObjectType()
-class Tambon {
-  @Field(() => ID) code: string;
-}
-
-@Resolver(() => Tambon)
-class SkeletonResolver {
-  @FieldResolver(() => Int, { nullable: true })
-  housingSkeleton(@Root() _t: Tambon, @Ctx() _ctx: unknown): number | null {
-    return null;
-  }
-}
-
-export const housing: SubgraphDefinition<Record<string, never>> = {
+/** `housing`, owned by the อบจ. with CODI's programmes: housing surveys, assistance cases, programme budgets. */
+export const housing: SubgraphDefinition<HousingLoaders> = {
   name: "housing",
-  resolvers: [SkeletonResolver],
-  entities: [],
-  migrations: [],
-  loaders: () => ({}),
-  referenceResolvers: { Tambon: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) } },
+  resolvers: [
+    SurveyResolver, CaseResolver, HouseholdHousingResolver, TambonHousingField, TambonHousingResolver,
+    DistrictHousingResolver, BudgetResolver, SurveyMutationResolver, CaseMutationResolver,
+  ],
+  orphanedTypes: [HousingProgrammeInfo],
+  entities: [HousingSurvey, AssistanceCase, CaseStep, ProgrammeBudget],
+  migrations: [Housing1764300000000],
+  loaders: createLoaders,
+  // Housing's fields on these types need only the key (and, for District, the required list),
+  // which the reference carries: nothing to load.
+  referenceResolvers: {
+    Household: { __resolveReference: (ref: Household): Household => ({ houseCode: ref.houseCode }) },
+    Tambon: { __resolveReference: (ref: Tambon): Tambon => ({ code: ref.code }) },
+    District: { __resolveReference: (ref: District): District => ({ code: ref.code, householdsInNeed: ref.householdsInNeed }) },
+  },
+  seed: seedHousing,
+  isEmpty: isHousingEmpty,
 };

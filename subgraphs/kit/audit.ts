@@ -80,7 +80,7 @@ export function auditLogResolver(subgraph: string): Function {
     ): Promise<AuditEntry[]> {
       const rows: Record<string, any>[] = await ctx.ds.query(
         `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, agency, role, purpose,
-           operation_name AS "operationName", fields, records FROM audit_log ORDER BY id DESC LIMIT $1`,
+           operation_name AS "operationName", fields, records FROM audit_log ORDER BY audit_log.id DESC LIMIT $1`,
         [intInRange("last", last, 1, 500)],
       );
       return rows as AuditEntry[];

@@ -11,7 +11,8 @@ interface AuthContext {
 /**
  * `@Authorized(...scopes)`: any one of the scopes lets the caller through. Otherwise the field is
  * null with a FORBIDDEN error naming it, and the rest of the query still returns. A personal or
- * sensitive field that is let through is written to the audit trail with the record it belongs to.
+ * sensitive field (one that names a `:pii` or `:sensitive` scope) that is let through is written to
+ * the audit trail with the record it belongs to.
  */
 export const authChecker: AuthChecker<AuthContext> = ({ root, context, info }, scopes) => {
   const granted = scopes.find((s) => hasScope(context.identity, s));
@@ -19,7 +20,8 @@ export const authChecker: AuthChecker<AuthContext> = ({ root, context, info }, s
     const field = `${info.parentType.name}.${info.fieldName}`;
     throw new ForbiddenError(`${field} needs one of the scopes: ${scopes.join(", ")}`, field);
   }
-  if (granted.endsWith(":pii") || granted.endsWith(":sensitive")) context.audit.record(info, root);
+  // A personal field is audited whichever scope let the caller in (a committee's screening scope too).
+  if (scopes.some((s) => s.endsWith(":pii") || s.endsWith(":sensitive"))) context.audit.record(info, root);
   return true;
 };
 

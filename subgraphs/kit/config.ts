@@ -66,7 +66,7 @@ export interface LimitsConfig {
   maxDepth: number;
   /** `MAX_ALIASES`: aliases in one operation (default 30). */
   maxAliases: number;
-  /** `MAX_COST`: estimated fields resolved, list sizes multiplied (default 100000). */
+  /** `MAX_COST`: estimated fields resolved, list sizes multiplied (default 200000). */
   maxCost: number;
   /** `MAX_BODY_BYTES`: largest request body (default 100000). */
   maxBodyBytes: number;
@@ -118,7 +118,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     limits: {
       maxDepth: int(env, "MAX_DEPTH", 12),
       maxAliases: int(env, "MAX_ALIASES", 30),
-      maxCost: int(env, "MAX_COST", 100_000),
+      maxCost: int(env, "MAX_COST", 200_000),
       maxBodyBytes: int(env, "MAX_BODY_BYTES", 100_000),
     },
     introspection: bool(env, "INTROSPECTION", true),

@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { Tambon } from "./area.stubs";
 import { Assessment } from "./assessment.entity";
+import { createDistrictLoaders, District, DistrictRegistryResolver, type DistrictLoaders } from "./district.resolver";
 import { Household } from "./household.entity";
 import { HouseholdResolver, PersonResolver } from "./household.resolver";
 import { createLoaders, type RegistryLoaders } from "./loaders";
@@ -11,17 +12,20 @@ import { isRegistryEmpty, seedRegistry } from "./seed";
 import { TambonRegistryResolver } from "./tambon.resolver";
 
 /** `social-development`, owned by พมจ.: the social registry of households, people and assessments. */
-export const socialDevelopment: SubgraphDefinition<RegistryLoaders> = {
+export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoaders> = {
   name: "social-development",
-  resolvers: [HouseholdResolver, PersonResolver, TambonRegistryResolver, RegistryMutationResolver],
+  resolvers: [HouseholdResolver, PersonResolver, TambonRegistryResolver, RegistryMutationResolver, DistrictRegistryResolver],
+  // District is reached by no query here: only the gateway's references (housing's Q4) lead to it.
+  orphanedTypes: [District],
   entities: [Household, Person, Assessment],
   migrations: [Registry1764100000000],
-  loaders: createLoaders,
+  loaders: (ds) => ({ ...createLoaders(ds), ...createDistrictLoaders(ds) }),
   referenceResolvers: {
     Household: { __resolveReference: (ref: { houseCode: string }, ctx) => ctx.loaders.household.load(ref.houseCode) },
     Person: { __resolveReference: (ref: { id: string }, ctx) => ctx.loaders.person.load(ref.id) },
     // The registry's Tambon fields need only the code, which the reference carries.
     Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
+    District: { __resolveReference: (ref: { code: string }): District => ({ code: ref.code }) },
   },
   seed: seedRegistry,
   isEmpty: isRegistryEmpty,

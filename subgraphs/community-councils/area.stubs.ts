@@ -1,0 +1,31 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** Other owners' entities, by key only; this subgraph adds the council network's fields to each. */
+
+/** `area`'s Tambon. */
+@Directive(`@key(fields: "code")`)
+@ObjectType()
+export class Tambon {
+  @Field(() => ID) code: string;
+}
+
+/** `area`'s District. */
+@Directive(`@key(fields: "code")`)
+@ObjectType()
+export class District {
+  @Field(() => ID) code: string;
+}
+
+/** `social-development`'s Household. */
+@Directive(`@key(fields: "houseCode")`)
+@ObjectType()
+export class Household {
+  @Field(() => ID) houseCode: string;
+}
+
+/** `social-development`'s Person, by pseudonymous linkage id. */
+@Directive(`@key(fields: "id")`)
+@ObjectType()
+export class Person {
+  @Field(() => ID) id: string;
+}

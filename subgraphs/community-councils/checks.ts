@@ -1,0 +1,52 @@
+import { linkageId } from "../kit/citizen-id";
+import { BadUserInputError } from "../kit/errors";
+import { geography } from "../kit/geography";
+import { baht, toSatang } from "../kit/money";
+import * as check from "../kit/validate";
+
+/** Argument checks of this agency, on top of kit/validate.ts; each names the field at fault. */
+
+export function tambonCode(field: string, value: string): string {
+  check.digits(field, value, 6);
+  if (!geography().tambons.some((t) => t.code === value)) throw new BadUserInputError(field, "no tambon of Mukdahan has this code");
+  return value;
+}
+
+export const tambonName = (code: string): string => geography().tambons.find((t) => t.code === code)!.nameTh;
+
+export function linkage(field: string, value: string): string {
+  if (!/^[0-9a-f]{32}$/.test(value)) throw new BadUserInputError(field, "must be a linkage id (32 lowercase hex characters)");
+  return value;
+}
+
+export interface PersonRef {
+  personId?: string | null;
+  citizenId?: string | null;
+}
+
+/**
+ * The person an input names: by linkage id, or by citizen ID turned at once into the linkage id
+ * every agency derives (the citizen ID itself is never stored here).
+ */
+export function personOf(input: PersonRef, secret: string): string {
+  const byId = input.personId != null && input.personId !== "";
+  const byCitizenId = input.citizenId != null && input.citizenId !== "";
+  if (byId === byCitizenId) throw new BadUserInputError("personId", "give either personId or citizenId, not both or neither");
+  return byId ? linkage("personId", input.personId!) : linkageId(secret, check.citizenId("citizenId", input.citizenId!));
+}
+
+/** A date that may lie ahead (a term's end), at most `years` after `from`. */
+export function dateWithin(field: string, value: string, from: string, years: number): string {
+  const max = `${Number(from.slice(0, 4)) + years}${from.slice(4)}`;
+  check.isoDate(field, value, { min: "1900-01-01", max: "2999-12-31" });
+  if (value <= from) throw new BadUserInputError(field, `must be after ${from}`);
+  if (value > max) throw new BadUserInputError(field, `must not be more than ${years} years after ${from}`);
+  return value;
+}
+
+/** A positive amount in baht, exact, at most `max`. */
+export function positiveBaht(field: string, value: string, max: string): string {
+  const amount = baht(field, value, { max });
+  if (toSatang(amount) <= 0n) throw new BadUserInputError(field, "must be more than 0 baht");
+  return amount;
+}

@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+
+export enum ContributionPeriod { DAY = "DAY", MONTH = "MONTH", YEAR = "YEAR" }
+registerEnumType(ContributionPeriod, { name: "WelfareContributionPeriod", description: "The period a contribution rule's amount is for." });
+
+const money = { type: "numeric", precision: 14, scale: 2 } as const;
+
+@ObjectType({ description: "A community welfare fund (กองทุนสวัสดิการชุมชน), one per tambon council. Amounts in baht, exact decimal strings." })
+@Entity({ name: "welfare_fund" })
+export class WelfareFund {
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "bigint" }) id: string;
+  @Column({ type: "char", length: 6, name: "tambon_code" }) tambonCode: string;
+  @Field(() => String) @Column({ type: "text" }) name: string;
+  @Field(() => String, { description: "ISO date." }) @Column({ type: "date", name: "founded_on" }) foundedOn: string;
+
+  @Field(() => String, { description: "The rule as members know it, e.g. วันละ 1 บาท (365 บาทต่อปี)." })
+  @Column({ type: "text", name: "contribution_rule" })
+  contributionRule: string;
+
+  @Field(() => String, { description: "The rule's amount per period, in baht." })
+  @Column({ ...money, name: "contribution_amount" })
+  contributionAmount: string;
+
+  @Field(() => ContributionPeriod) @Column({ type: "text", name: "contribution_period" }) contributionPeriod: ContributionPeriod;
+
+  @Field(() => String, { description: "All members' contributions received." })
+  @Column({ ...money, name: "contributions_total", insert: false, update: false })
+  contributionsTotal: string;
+
+  @Field(() => String, { description: "All matching money received (local government, CODI, the state)." })
+  @Column({ ...money, name: "matching_total", insert: false, update: false })
+  matchingTotal: string;
+
+  @Field(() => String, { description: "All benefits paid out." })
+  @Column({ ...money, name: "payouts_total", insert: false, update: false })
+  payoutsTotal: string;
+
+  @Field(() => String, { description: "contributions + matching − payouts; never below zero." })
+  @Column({ ...money, insert: false, update: false })
+  balance: string;
+
+  @Field(() => Boolean, { description: "True for demo data: invented, describes nobody." })
+  @Column({ type: "boolean", default: false })
+  synthetic: boolean;
+
+  @Field(() => Int, { description: "The founding year in the Buddhist Era (CE + 543)." })
+  get foundedYearBE(): number {
+    return Number(this.foundedOn.slice(0, 4)) + 543;
+  }
+}

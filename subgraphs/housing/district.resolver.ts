@@ -1,0 +1,33 @@
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { ForbiddenError } from "../kit/errors";
+import { intInRange } from "../kit/validate";
+import type { SubgraphContext } from "../kit/subgraph";
+import { READ } from "./access";
+import { HousingCandidate } from "./candidates";
+import type { HousingLoaders } from "./loaders";
+import { District } from "./stubs";
+
+type Ctx = SubgraphContext<HousingLoaders>;
+
+/** Q4: the design is explained in candidates.ts. */
+@Resolver(() => District)
+export class DistrictHousingResolver {
+  @Authorized(READ)
+  @Directive(`@requires(fields: "householdsInNeed { houseCode povertyLevel }")`)
+  @FieldResolver(() => [HousingCandidate], {
+    nullable: true,
+    description: "Households at poverty level 1-2 whose latest housing survey is unsafe and that have no open case, most in need first.",
+  })
+  housingCandidates(
+    @Root() district: District,
+    @Arg("first", () => Int, { defaultValue: 20, description: "How many (capped by MAX_PAGE_SIZE)." }) first: number,
+    @Ctx() ctx: Ctx,
+  ): Promise<HousingCandidate[]> {
+    intInRange("first", first, 1, ctx.config.maxPageSize);
+    // Null when the registry refused the caller its list: say so rather than answer "no candidates".
+    if (!district.householdsInNeed) {
+      throw new ForbiddenError("District.housingCandidates needs the registry's households in need: a social-development:read grant", "District.housingCandidates");
+    }
+    return ctx.loaders.candidates.load({ districtCode: district.code, needs: district.householdsInNeed, first });
+  }
+}

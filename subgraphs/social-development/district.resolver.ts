@@ -1,0 +1,50 @@
+import DataLoader from "dataloader";
+import { Authorized, Ctx, Directive, Field, ID, Int, ObjectType, FieldResolver, Resolver, Root } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { geography } from "../kit/geography";
+import type { SubgraphContext } from "../kit/subgraph";
+import { READ } from "./access";
+
+/** `area`'s District: the registry lists the district's households in need (for housing's candidates, Q4). */
+@Directive(`@key(fields: "code")`)
+@ObjectType()
+export class District {
+  @Field(() => ID) code: string;
+}
+
+@Directive("@shareable")
+@ObjectType({ description: "A household in hardship or difficulty (level 1-2 of its latest assessment)." })
+export class HouseholdNeed {
+  @Field(() => String) houseCode: string;
+  @Field(() => Int, { description: "1 hardship, 2 difficult." }) povertyLevel: number;
+}
+
+/** Level 1-2 households of any number of districts in one statement (tambons read from the reference data). */
+export function createDistrictLoaders(ds: DataSource) {
+  return {
+    householdsInNeed: new DataLoader<string, HouseholdNeed[]>(async (districtCodes) => {
+      const districtOf = new Map(geography().tambons.filter((t) => districtCodes.includes(t.districtCode)).map((t) => [t.code, t.districtCode]));
+      const rows: { house_code: string; tambon_code: string; level: number }[] = await ds.query(
+        `SELECT h.house_code, h.tambon_code, la.poverty_level AS level
+         FROM household h CROSS JOIN LATERAL (SELECT a.poverty_level FROM assessment a WHERE a.house_code = h.house_code
+           ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) la
+         WHERE h.tambon_code = ANY($1) AND la.poverty_level <= 2 ORDER BY h.house_code`,
+        [[...districtOf.keys()]],
+      );
+      const byDistrict = new Map<string, HouseholdNeed[]>(districtCodes.map((code) => [code, []]));
+      for (const r of rows) byDistrict.get(districtOf.get(r.tambon_code)!)!.push({ houseCode: r.house_code, povertyLevel: r.level });
+      return districtCodes.map((code) => byDistrict.get(code)!);
+    }),
+  };
+}
+
+export type DistrictLoaders = ReturnType<typeof createDistrictLoaders>;
+
+@Resolver(() => District)
+export class DistrictRegistryResolver {
+  @Authorized(READ)
+  @FieldResolver(() => [HouseholdNeed], { nullable: true, description: "Households at poverty level 1-2 (latest assessment), by house code." })
+  householdsInNeed(@Root() district: District, @Ctx() ctx: SubgraphContext<DistrictLoaders>): Promise<HouseholdNeed[]> {
+    return ctx.loaders.householdsInNeed.load(district.code);
+  }
+}
