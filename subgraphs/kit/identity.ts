@@ -58,6 +58,11 @@ export const ROLES: Record<string, { agency: string | null; scopes: string[]; de
     scopes: ["housing:read", "housing:screen", "social-development:read", "social-development:pii"],
     description: "district committee: screens housing cases, sees the households' names (shared by พมจ.)",
   },
+  "case-conference": {
+    agency: "province",
+    scopes: ["social-development:read", "social-development:pii", "housing:read", "agriculture:read", "agriculture:pii", "community-councils:read"],
+    description: "multi-agency case conference: one household's whole profile, names shared under the MOU; no health flags",
+  },
   "provincial-analyst": {
     agency: "province",
     scopes: ["aggregates:exact"],

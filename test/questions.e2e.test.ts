@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadOperations } from "../gateway/operations";
+import { startHub, type TestHub } from "./hub";
+
+/**
+ * The cross-agency questions (schema/operations, the playground's tabs), each one request to the
+ * gateway, against the demo data `npm start` seeds (3,000 households, the default seed), and their
+ * cost in SQL statements per subgraph compared with a hub of a tenth of the data.
+ */
+const DEMO = { households: 3000, seed: 20210201 };
+const example = (name: string) => loadOperations().find((op) => op.name === name)!;
+
+let demo: TestHub;
+let tenth: TestHub;
+beforeAll(async () => {
+  [demo, tenth] = await Promise.all([startHub(DEMO), startHub({ ...DEMO, households: 300 })]);
+});
+afterAll(async () => {
+  await Promise.all([demo?.stop(), tenth?.stop()]);
+});
+
+const run = (hub: TestHub, name: string, variables?: Record<string, unknown>) => {
+  const op = example(name);
+  return hub.query(op.query, variables ?? op.variableValues, { role: op.role });
+};
+
+describe("the cross-agency questions, one request each", () => {
+  it("Q1: a household's profile shows its members, assessment, housing, farms and fund membership with place names", async () => {
+    const { data, errors } = await run(demo, "HouseholdProfile");
+    expect(errors).toBeUndefined();
+    const h = data.household;
+    expect(h.village.tambon.district.nameEn).toBe("Nikhom Kham Soi");
+    expect(h.members.length).toBeGreaterThan(0);
+    expect(h.members.every((m: { firstName: string | null }) => m.firstName)).toBe(true);
+    expect(h.latestAssessment.povertyLevel).toBeGreaterThanOrEqual(1);
+    expect(h.latestHousingSurvey.conditionScore).toBeGreaterThanOrEqual(0);
+    expect(h.housingCases.length).toBeGreaterThan(0);
+    expect(h.housingCases[0].steps.length).toBeGreaterThan(0);
+    expect(h.farms.length).toBeGreaterThan(0);
+    expect(h.welfareFundMemberships.length).toBeGreaterThan(0);
+  });
+
+  it("Q2: a tambon's profile carries figures from all five agencies", async () => {
+    const { data, errors } = await run(demo, "TambonProfile");
+    expect(errors).toBeUndefined();
+    const t = data.tambon;
+    expect(t.nameEn).toBe("Nikhom Kham Soi"); // area
+    expect(t.householdCount).toBeGreaterThan(4); // social-development
+    expect(t.housing.surveyedHouseholds).toBeGreaterThan(4); // housing
+    expect(t.farmerCount).toBeGreaterThan(4); // agriculture
+    expect(t.crops.byCrop.length).toBeGreaterThan(0);
+    expect(t.welfareFundMembers === null || t.welfareFundMembers > 4).toBe(true); // community councils
+    expect(typeof t.codiGrantsTotal).toBe("string");
+  });
+
+  it("Q3: every tambon of the province with each agency's headline figures", async () => {
+    const { data, errors } = await run(demo, "DistrictRollup", {});
+    expect(errors).toBeUndefined();
+    expect(data.tambons).toHaveLength(53);
+    const total = data.tambons.reduce((sum: number, t: { householdCount: number | null }) => sum + (t.householdCount ?? 0), 0);
+    expect(total).toBeGreaterThan(2900); // the public misses only tambons with 1-4 households
+    expect(data.tambons.filter((t: { council: unknown }) => t.council).length).toBeGreaterThan(40);
+    const district = await run(demo, "DistrictRollup");
+    expect(district.data.tambons.every((t: { district: { nameTh: string } }) => t.district.nameTh === "นิคมคำสร้อย")).toBe(true);
+  });
+
+  it("Q4: housing candidates of a district are level 1-2 households with an unsafe latest survey and no open case", async () => {
+    const { data, errors } = await run(demo, "HousingCandidates", { districtCode: "4902", first: 50 });
+    expect(errors).toBeUndefined();
+    const candidates = data.district.housingCandidates;
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) {
+      expect(c.povertyLevel).toBeLessThanOrEqual(2);
+      expect(c.latestSurvey.condition).toBe("UNSAFE");
+      expect(c.household.housingCases.every((k: { stage: string }) => ["REJECTED", "HANDED_OVER"].includes(k.stage))).toBe(true);
+    }
+    expect(candidates.map((c: { rank: number }) => c.rank)).toEqual(candidates.map((_: unknown, i: number) => i + 1));
+  });
+});
+
+describe("batching: the questions cost a fixed number of SQL statements per subgraph", () => {
+  const Q1_FOR_100 = () => {
+    const body = example("HouseholdProfile").query.match(/household\(houseCode: \$houseCode\) (\{[\s\S]*\})\s*\}\s*$/)![1];
+    return `query HouseholdProfiles { households(first: 100) { nodes ${body} } }`;
+  };
+
+  async function statements(hub: TestHub, query: string, variables: Record<string, unknown>, role?: string) {
+    return hub.countStatements(async () => {
+      const { errors } = await hub.query(query, variables, { role });
+      expect(errors).toBeUndefined();
+    });
+  }
+
+  it("Q1 for 100 households costs the same statements with 10 times more households", async () => {
+    const q = Q1_FOR_100();
+    const small = await statements(tenth, q, {}, "case-conference");
+    const large = await statements(demo, q, {}, "case-conference");
+    expect(large).toEqual(small);
+    for (const [subgraph, count] of Object.entries(large)) expect(count, subgraph).toBeLessThanOrEqual(12);
+  });
+
+  it("Q3 over all 53 tambons costs the same statements with 10 times more households", async () => {
+    const q = example("DistrictRollup").query;
+    const small = await statements(tenth, q, {});
+    const large = await statements(demo, q, {});
+    expect(large).toEqual(small);
+    for (const [subgraph, count] of Object.entries(large)) expect(count, subgraph).toBeLessThanOrEqual(6);
+  });
+});
