@@ -78,6 +78,17 @@ describe("the cross-agency questions, one request each", () => {
   });
 });
 
+describe("the examples", () => {
+  it("every example operation of the playground and README returns data without errors", async () => {
+    for (const op of loadOperations()) {
+      const { data, errors } = await demo.query(op.query, op.variableValues, { role: op.role });
+      expect(errors, op.name).toBeUndefined();
+      expect(Object.values(data ?? {}).some((v) => v !== null), op.name).toBe(true);
+    }
+  });
+
+});
+
 describe("batching: the questions cost a fixed number of SQL statements per subgraph", () => {
   const Q1_FOR_100 = () => {
     const body = example("HouseholdProfile").query.match(/household\(houseCode: \$houseCode\) (\{[\s\S]*\})\s*\}\s*$/)![1];
