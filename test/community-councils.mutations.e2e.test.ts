@@ -167,6 +167,7 @@ describe("the council network's rules", () => {
     await refused(M.contribute, { personId: "ef".repeat(16), amount: "10", paidOn: "2025-02-05" }, "BAD_USER_INPUT", "personId"); // not a member
     await refused(M.match, { tambonCode: T.code, source: "CODI", amount: "1e5", receivedOn: "2025-02-05" }, "BAD_USER_INPUT", "amount");
     await refused(M.payout, { personId: "ef".repeat(16), benefit: "FUNERAL", amount: "10", paidOn: "2025-02-05" }, "BAD_USER_INPUT", "personId");
+    await refused(M.payout, { citizenId: "3100600445627", benefit: "FUNERAL", amount: "10", paidOn: "2025-02-05" }, "BAD_USER_INPUT", "citizenId");
     const enterprise = { tambonCode: T.code, registrationNumber: "4-49-99-01/1-0002", name: "กลุ่มจักสาน", product: "กระติบ", membersCount: 5, registeredOn: "2020-01-01" };
     await refused(M.enterprise, enterprise, "BAD_USER_INPUT", "membersCount");
     await refused(M.enterprise, { ...enterprise, membersCount: 9, registrationNumber: "abc" }, "BAD_USER_INPUT", "registrationNumber");
@@ -179,11 +180,11 @@ describe("the council network's rules", () => {
   it("a second council, chair, seat, fund, membership, leader tambon, training or registration number is a CONFLICT, and nothing is written", async () => {
     await refused(M.council, { tambonCode: T.code, notifiedOn: "2013-01-01" }, "CONFLICT", "tambonCode");
     await refused(M.seat, seat({ role: "CHAIR", termStart: "2025-06-01", termEnd: "2029-05-31" }), "CONFLICT", "role");
-    await refused(M.seat, seat({ personId: null, citizenId: CID, termStart: "2026-01-01", termEnd: "2029-12-31" }), "CONFLICT", "personId");
+    await refused(M.seat, seat({ personId: null, citizenId: CID, termStart: "2026-01-01", termEnd: "2029-12-31" }), "CONFLICT", "citizenId");
     await refused(M.training, { tambonCode: T2, citizenId: CID, module: "ENVIRONMENT", trainedOn: "2025-04-01" }, "CONFLICT", "tambonCode");
     await refused(M.training, { tambonCode: T.code, citizenId: CID, module: "DATA_FOR_DEVELOPMENT", trainedOn: "2025-03-01" }, "CONFLICT", "trainedOn");
     await refused(M.fund, { tambonCode: T.code, foundedOn: "2016-01-01", contributionRule: "เดือนละ 30 บาท", contributionAmount: "30", contributionPeriod: "MONTH" }, "CONFLICT", "tambonCode");
-    await refused(M.join, { tambonCode: T.code, citizenId: CID, houseCode: "49029999001", joinedOn: "2025-02-01" }, "CONFLICT", "personId");
+    await refused(M.join, { tambonCode: T.code, citizenId: CID, houseCode: "49029999001", joinedOn: "2025-02-01" }, "CONFLICT", "citizenId");
     await refused(M.enterprise, { tambonCode: T.code, registrationNumber: "4-49-99-01/1-0001", name: "อีกกลุ่ม", product: "ข้าว", membersCount: 9, registeredOn: "2020-01-01" }, "CONFLICT", "registrationNumber");
   });
 

@@ -39,7 +39,7 @@ const OPERATIONS: Operation[] = [
     query: `{ farmers(tambonCode: "490201", first: 2) { totalCount } }` },
   { name: "read a household's crop income", variables: (f) => ({ h: f.houseCode }), allowed: ["farmers-council-officer", "case-conference"],
     query: `query($h: String!) { household(houseCode: $h) { lastSeasonCropIncome { income } } }` },
-  { name: "list a tambon's change leaders", variables: () => ({}), allowed: ["council-network-officer", "case-conference"],
+  { name: "list a tambon's change leaders", variables: () => ({}), allowed: ["council-network-officer", "welfare-fund-treasurer", "case-conference"],
     query: `{ tambon(code: "490201") { changeLeaders { trained } } }` },
   { name: "read the housing audit log", variables: () => ({}), allowed: ["data-protection-officer"],
     query: `{ housingAuditLog(last: 1) { at } }` },
@@ -55,7 +55,7 @@ const OPERATIONS: Operation[] = [
   { name: "record a crop cycle", variables: (f) => ({ b: f.farmBook, p: f.plot, d: today() }), allowed: ["farmers-council-officer"],
     query: `mutation($b: String!, $p: Int!, $d: String!) { recordCropCycle(input: { farmBookNumber: $b, plotNumber: $p, crop: CASSAVA,
       plantedArea: { rai: 0, ngan: 1 }, plantedOn: $d }) { crop } }` },
-  { name: "record a welfare-fund contribution", variables: (f) => ({ p: f.fundPerson, d: today() }), allowed: ["council-network-officer"],
+  { name: "record a welfare-fund contribution", variables: (f) => ({ p: f.fundPerson, d: today() }), allowed: ["council-network-officer", "welfare-fund-treasurer"],
     query: `mutation($p: String!, $d: String!) { recordContribution(input: { personId: $p, paidOn: $d, amount: "30.00" }) { paidOn } }` },
 ];
 

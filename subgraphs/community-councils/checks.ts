@@ -35,6 +35,9 @@ export function personOf(input: PersonRef, secret: string): string {
   return byId ? linkage("personId", input.personId!) : linkageId(secret, check.citizenId("citizenId", input.citizenId!));
 }
 
+/** The input field that named the person, for an error about them. */
+export const personField = (input: PersonRef): string => (input.personId ? "personId" : "citizenId");
+
 /** A date that may lie ahead (a term's end), at most `years` after `from`. */
 export function dateWithin(field: string, value: string, from: string, years: number): string {
   const max = `${Number(from.slice(0, 4)) + years}${from.slice(4)}`;

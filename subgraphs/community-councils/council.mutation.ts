@@ -5,7 +5,7 @@ import { BadUserInputError, ConflictError } from "../kit/errors";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
 import * as check from "../kit/validate";
-import { dateWithin, personOf, tambonCode, tambonName } from "./checks";
+import { dateWithin, personField, personOf, tambonCode, tambonName } from "./checks";
 import { COUNCIL_ROLE_LABELS, CouncilMember, SINGLE_SEATS, TambonCouncil } from "./council.entity";
 import { AddCouncilMemberInput, RecordCouncilInput, RecordLeaderTrainingInput } from "./council.input";
 import { ChangeLeader, LeaderTraining } from "./leader.entity";
@@ -58,7 +58,7 @@ export class CouncilMutationResolver {
         .where("s.council_id = :council AND s.term_start <= :termEnd AND s.term_end >= :termStart", { council: council.id, termStart, termEnd })
         .andWhere("(s.person_id = :personId OR s.role = :role)", { personId, role: input.role }).getMany();
       if (overlapping.some((s) => s.personId === personId)) {
-        throw new ConflictError("personId", "this person already holds a seat on this council for an overlapping term");
+        throw new ConflictError(personField(input), "this person already holds a seat on this council for an overlapping term");
       }
       if (SINGLE_SEATS.has(input.role) && overlapping.length > 0) {
         throw new ConflictError("role", `the council already has a ${COUNCIL_ROLE_LABELS[input.role]} for an overlapping term`);

@@ -63,6 +63,7 @@ export class GrantResolver {
       programme: input.programme,
       fiscalYear,
       amount: positiveBaht("amount", input.amount, "100000000"),
+      // Within the fiscal year, and not after today (the earlier of the two ISO dates).
       approvedOn: check.isoDate("approvedOn", input.approvedOn, { min: span.from, max: [span.to, check.today()].sort()[0] }),
       purpose: check.optionalText("purpose", input.purpose, 500),
       synthetic: false,

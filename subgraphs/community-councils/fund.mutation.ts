@@ -6,7 +6,7 @@ import { toSatang } from "../kit/money";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
 import * as check from "../kit/validate";
-import { personOf, positiveBaht, tambonCode, tambonName } from "./checks";
+import { personField, personOf, positiveBaht, tambonCode, tambonName, type PersonRef } from "./checks";
 import { councilOf } from "./council.mutation";
 import { WelfareFund } from "./fund.entity";
 import { EstablishWelfareFundInput, JoinWelfareFundInput, RecordContributionInput, RecordMatchingInput, RecordPayoutInput } from "./fund.input";
@@ -35,9 +35,9 @@ async function fundOfTambon(m: EntityManager, code: string): Promise<WelfareFund
   return fund;
 }
 
-async function member(m: EntityManager, personId: string, field: string, on: string): Promise<FundMember> {
+async function member(m: EntityManager, input: PersonRef, personId: string, field: string, on: string): Promise<FundMember> {
   const found = await m.findOneBy(FundMember, { personId });
-  if (!found) throw new BadUserInputError("personId", "this person is not a member of a community welfare fund");
+  if (!found) throw new BadUserInputError(personField(input), "this person is not a member of a community welfare fund");
   if (on < found.joinedOn) throw new BadUserInputError(field, `must not be before the member joined (${found.joinedOn})`);
   return found;
 }
@@ -78,7 +78,7 @@ export class FundMutationResolver {
     return inTransaction(ctx.ds, async (m) => {
       const fund = await fundOfTambon(m, code);
       if (joinedOn < fund.foundedOn) throw new BadUserInputError("joinedOn", `must not be before the fund was founded (${fund.foundedOn})`);
-      if (await m.existsBy(FundMember, { personId })) throw new ConflictError(...UNIQUES.fund_member_pkey);
+      if (await m.existsBy(FundMember, { personId })) throw new ConflictError(personField(input), UNIQUES.fund_member_pkey[1]);
       await m.insert(FundMember, { personId, fundId: fund.id, houseCode, joinedOn });
       return m.findOneByOrFail(FundMember, { personId });
     }, UNIQUES);
@@ -90,7 +90,7 @@ export class FundMutationResolver {
     const amount = positiveBaht("amount", input.amount, MAX_MOVEMENT);
     const paidOn = check.isoDate("paidOn", input.paidOn, { min: "1990-01-01" });
     return inTransaction(ctx.ds, async (m) => {
-      const { fundId } = await member(m, personId, "paidOn", paidOn);
+      const { fundId } = await member(m, input, personId, "paidOn", paidOn);
       await lockedFund(m, { id: fundId });
       const { identifiers } = await m.insert(FundContribution, { fundId, personId, amount, paidOn });
       await addTo(m, fundId, "contributions_total", amount);
@@ -119,7 +119,7 @@ export class FundMutationResolver {
     const paidOn = check.isoDate("paidOn", input.paidOn, { min: "1990-01-01" });
     const note = check.optionalText("note", input.note, 500);
     return inTransaction(ctx.ds, async (m) => {
-      const { fundId } = await member(m, personId, "paidOn", paidOn);
+      const { fundId } = await member(m, input, personId, "paidOn", paidOn);
       const fund = (await lockedFund(m, { id: fundId }))!;
       if (toSatang(amount) > toSatang(fund.balance)) {
         throw new ConflictError("amount", `${amount} baht is more than the fund's balance of ${fund.balance} baht`);

@@ -53,6 +53,11 @@ export const ROLES: Record<string, { agency: string | null; scopes: string[]; de
     scopes: ["community-councils:read", "community-councils:write", "community-councils:pii", "social-development:read"],
     description: "council network / CODI officer: councils, leaders, welfare funds",
   },
+  "welfare-fund-treasurer": {
+    agency: "community-councils",
+    scopes: ["community-councils:read", "community-councils:write", "community-councils:pii", "community-councils:sensitive"],
+    description: "a fund's treasurer: contributions and payouts, including what a benefit paid for (health data)",
+  },
   "district-screening-committee": {
     agency: "district",
     scopes: ["housing:read", "housing:screen", "social-development:read", "social-development:pii"],
