@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType, UseMiddleware } from "type-graphql";
-import { CountField } from "../kit/authorization";
-import { OWNER, SuppressedWhenFew } from "./access";
+import { CountField, SuppressedWhenFew } from "../kit/authorization";
+import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { SQ_WA_PER_RAI } from "./area";
 import { Crop, CROP_LABELS } from "./crop";
@@ -27,7 +27,7 @@ export class TambonCropFigures {
   @CountField(OWNER, "Crop cycles harvested this season.") cropCycles: number;
   @CountField(OWNER, "Farm books with at least one such cycle.") farmers: number;
   @CountField(OWNER, "Cycles with a recorded sale (yield and price): the base of the median.") soldCycles: number;
-  @UseMiddleware(SuppressedWhenFew((f: TambonCropFigures) => f.soldCycles))
+  @UseMiddleware(SuppressedWhenFew(OWNER, (f: TambonCropFigures) => f.soldCycles))
   @Field(() => String, {
     nullable: true,
     description: "Median over sold cycles of income (yield × price) ÷ rai planted, in baht, rounded to the satang (percentile_cont).",

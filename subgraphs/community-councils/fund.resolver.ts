@@ -1,6 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from "type-graphql";
-import { SMALLEST_SHOWN, SmallCount } from "../kit/authorization";
-import { hasScope, scope } from "../kit/identity";
+import { hidesFew, SmallCount } from "../kit/authorization";
 import { BadUserInputError } from "../kit/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
 import type { SubgraphContext } from "../kit/subgraph";
@@ -103,7 +102,6 @@ export class WelfareFundResolver {
 export class PayoutsByBenefitResolver {
   @FieldResolver(() => String, { nullable: true, description: "Baht; null where the count of payouts is suppressed." })
   total(@Root() row: PayoutsByBenefit, @Ctx() ctx: Ctx): string | null {
-    const exact = hasScope(ctx.identity, scope.exactCounts) || hasScope(ctx.identity, READ);
-    return row.payouts < SMALLEST_SHOWN && !exact ? null : row.total;
+    return hidesFew(ctx.identity, OWNER, row.payouts) ? null : row.total;
   }
 }

@@ -1,8 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
-import { SmallCount, SMALLEST_SHOWN } from "../kit/authorization";
-import { hasScope, scope } from "../kit/identity";
+import { hidesFew, SmallCount } from "../kit/authorization";
 import type { SubgraphContext } from "../kit/subgraph";
-import { OWNER, READ } from "./access";
+import { OWNER } from "./access";
 import { ALL_STAGES } from "./ladder";
 import type { HousingLoaders } from "./loaders";
 import { Tambon } from "./stubs";
@@ -27,8 +26,7 @@ const totals = async (t: TambonHousing, ctx: Ctx): Promise<CaseFigures | undefin
 async function moneyTotal(t: TambonHousing, ctx: Ctx, pick: (row: CaseFigures) => string): Promise<string | null> {
   const row = await totals(t, ctx);
   if (!row) return "0.00";
-  const exact = hasScope(ctx.identity, scope.exactCounts) || hasScope(ctx.identity, READ);
-  return row.approvedCases > 0 && row.approvedCases < SMALLEST_SHOWN && !exact ? null : pick(row);
+  return hidesFew(ctx.identity, OWNER, row.approvedCases) ? null : pick(row);
 }
 
 /** Each figure loads only the statement it needs (surveys or cases), batched over every tambon asked. */

@@ -28,11 +28,24 @@ export const authChecker: AuthChecker<AuthContext> = ({ root, context, info }, s
 /** Counts from 1 to 4 could identify a household: suppressed (null) unless the caller may see them. */
 export const SMALLEST_SHOWN = 5;
 
+/** True when `n` (1-4 records) must be hidden from this caller: not the owner, no exact-count rights. */
+export function hidesFew(identity: Identity, owner: string, n: number): boolean {
+  const exact = hasScope(identity, scope.exactCounts) || hasScope(identity, scope.read(owner));
+  return n > 0 && n < SMALLEST_SHOWN && !exact;
+}
+
 export function SmallCount(owner: string): MiddlewareFn<AuthContext> {
   return async ({ context }, next) => {
     const value = await next();
-    const exact = hasScope(context.identity, scope.exactCounts) || hasScope(context.identity, scope.read(owner));
-    return typeof value === "number" && value > 0 && value < SMALLEST_SHOWN && !exact ? null : value;
+    return typeof value === "number" && hidesFew(context.identity, owner, value) ? null : value;
+  };
+}
+
+/** A statistic over few records (a median income of 1-4 sales) would tell one household's figure. */
+export function SuppressedWhenFew<T>(owner: string, countOf: (root: T) => number): MiddlewareFn<AuthContext> {
+  return async ({ root, context }, next) => {
+    const value = await next();
+    return hidesFew(context.identity, owner, countOf(root as T)) ? null : value;
   };
 }
 
