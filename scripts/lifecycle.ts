@@ -1,4 +1,8 @@
-/** Runs `stop` once on Ctrl-C or SIGTERM, then exits (non-zero if stopping failed). */
+/**
+ * Runs `stop` once on Ctrl-C or SIGTERM, then exits (non-zero if stopping failed). A process
+ * forked by `npm start` also stops when that parent is gone (its IPC channel closes), so a killed
+ * hub never leaves a subgraph or the gateway running on its own.
+ */
 export function stopOnSignal(stop: () => Promise<void>): void {
   let stopping = false;
   const onSignal = () => {
@@ -11,4 +15,8 @@ export function stopOnSignal(stop: () => Promise<void>): void {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  if (process.send) {
+    if (!process.connected) onSignal(); // the parent went away while this process was starting
+    else process.on("disconnect", onSignal);
+  }
 }

@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { envPrefix, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { freePort } from "./ports";
 
@@ -13,48 +13,73 @@ const portOpen = (port: number) =>
     socket.on("error", () => done(false));
   });
 
-/**
- * `npm start` as a newcomer runs it: no DATABASE_URL, so the embedded PostgreSQL, a process per
- * subgraph and one for the gateway; Ctrl-C stops everything. (CI's other tests use the machine's
- * server: this one proves the embedded path.)
- */
+interface Launched { hub: ChildProcess; env: NodeJS.ProcessEnv; output: () => string; exited: Promise<number | null>; dataDir: string }
+const launched: Launched[] = [];
+
+/** `npm start` as a newcomer runs it: no DATABASE_URL, so the embedded PostgreSQL; every port free. */
+async function launch(): Promise<Launched> {
+  const dataDir = mkdtempSync(join(tmpdir(), "mukdahan-start-"));
+  chmodSync(dataDir, 0o755);
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_HOUSEHOLDS: "200" };
+  delete env.DATABASE_URL;
+  env.PORT = String(await freePort());
+  env.EMBEDDED_PG_PORT = String(await freePort());
+  for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
+  const hub = spawn(process.execPath, ["--import", "tsx", resolve(__dirname, "../scripts/start.ts")], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  hub.stdout!.on("data", (chunk) => (output += chunk));
+  hub.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => hub.on("exit", (code) => done(code)));
+  const run = { hub, env, output: () => output, exited, dataDir };
+  launched.push(run);
+  await expect.poll(() => output, { timeout: 90_000, interval: 250 }).toMatch(/hub is up|failed/);
+  expect(output).toContain("hub is up");
+  return run;
+}
+
+const servicePorts = (env: NodeJS.ProcessEnv) => [env.PORT, ...SUBGRAPH_NAMES.map((n) => env[`${envPrefix(n)}_PORT`])].map(Number);
+
+afterEach(() => {
+  for (const { hub, dataDir } of launched.splice(0)) {
+    hub.kill("SIGKILL");
+    // A PostgreSQL left behind by a killed hub: stop it through its pid file before removing its files.
+    const pidFile = join(dataDir, "postgres", "postmaster.pid");
+    if (existsSync(pidFile)) {
+      try {
+        process.kill(Number(readFileSync(pidFile, "utf8").split("\n")[0]), "SIGINT");
+      } catch {
+        // already gone
+      }
+    }
+    setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 2000);
+  }
+});
+
 describe("npm start", () => {
   it("brings the whole hub up on an embedded PostgreSQL with demo data, and Ctrl-C stops it cleanly", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "mukdahan-start-"));
-    chmodSync(dataDir, 0o755);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_HOUSEHOLDS: "200" };
-    delete env.DATABASE_URL;
-    env.PORT = String(await freePort());
-    env.EMBEDDED_PG_PORT = String(await freePort());
-    for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
+    const { hub, env, output, exited } = await launch();
+    expect(output()).toContain(`playground: http://127.0.0.1:${env.PORT}/`);
+    const response = await fetch(`http://127.0.0.1:${env.PORT}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ tambon(code: "490101") { nameEn householdCount district { nameEn } } }` }),
+    });
+    const { data } = (await response.json()) as { data: { tambon: { nameEn: string; householdCount: number } } };
+    expect(data.tambon.nameEn).toBe("Mukdahan");
+    expect(data.tambon.householdCount).toBeGreaterThan(0);
 
-    const hub = spawn(process.execPath, ["--import", "tsx", resolve(__dirname, "../scripts/start.ts")], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    hub.stdout.on("data", (chunk) => (output += chunk));
-    hub.stderr.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((done) => hub.on("exit", (code) => done(code)));
-    try {
-      await expect.poll(() => output, { timeout: 90_000, interval: 250 }).toMatch(/hub is up|failed/);
-      expect(output).toContain("hub is up");
-      expect(output).toContain(`playground: http://127.0.0.1:${env.PORT}/`);
+    hub.kill("SIGINT");
+    expect(await exited).toBe(0);
+    for (const port of servicePorts(env)) expect(await portOpen(port), `port ${port}`).toBe(false);
+    expect(await portOpen(Number(env.EMBEDDED_PG_PORT))).toBe(false); // PostgreSQL stopped too
+  }, 120_000);
 
-      const response = await fetch(`http://127.0.0.1:${env.PORT}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `{ tambon(code: "490101") { nameEn householdCount district { nameEn } } }` }),
-      });
-      const { data } = (await response.json()) as { data: { tambon: { nameEn: string; householdCount: number } } };
-      expect(data.tambon.nameEn).toBe("Mukdahan");
-      expect(data.tambon.householdCount).toBeGreaterThan(0);
-
-      hub.kill("SIGINT");
-      expect(await exited).toBe(0);
-      const after = await fetch(`http://127.0.0.1:${env.PORT}/health`).then(() => "up", () => "down");
-      expect(after).toBe("down");
-      expect(await portOpen(Number(env.EMBEDDED_PG_PORT))).toBe(false); // PostgreSQL stopped too
-    } finally {
-      hub.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
+  it("when the hub's own process is killed outright, its subgraphs and gateway stop by themselves", async () => {
+    const { hub, env, exited } = await launch();
+    hub.kill("SIGKILL");
+    await exited;
+    for (const port of servicePorts(env)) {
+      await expect.poll(() => portOpen(port), { timeout: 15_000, interval: 250 }).toBe(false);
     }
   }, 120_000);
 });
