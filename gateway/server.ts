@@ -70,6 +70,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
     introspection: config.introspection,
+    // Our entry points order the shutdown (scripts/lifecycle.ts); Apollo's own signal handlers
+    // would race them and leave the process hanging.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [operationLimits(config.limits, config.maxPageSize)],
   });

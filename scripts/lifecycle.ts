@@ -8,6 +8,11 @@ export function stopOnSignal(stop: () => Promise<void>): void {
   const onSignal = () => {
     if (stopping) return;
     stopping = true;
+    // A stop that cannot finish (a peer already gone) must not keep the process alive.
+    setTimeout(() => {
+      console.error("stopping took longer than 5 s: exiting anyway");
+      process.exit(1);
+    }, 5000).unref();
     stop().then(() => process.exit(0), (error: Error) => {
       console.error("stop failed:", error.message);
       process.exit(1);

@@ -64,8 +64,8 @@ async function main(): Promise<void> {
   console.log("Ctrl-C stops everything.");
 }
 
-main().catch((error: Error) => {
-  console.error(`the hub failed to start: ${error.message}`);
+main().catch((error: unknown) => {
+  console.error(`the hub failed to start: ${error instanceof Error ? error.message : String(error)}`);
   for (const child of children) child.kill("SIGTERM");
   void server?.stop().finally(() => process.exit(1));
 });

@@ -84,6 +84,9 @@ export async function startSubgraph<L>(
     schema: await subgraphSchema(def),
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
+    // Our entry points order the shutdown (scripts/lifecycle.ts); Apollo's own signal handlers
+    // would race them and leave the process hanging.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), guardPlugin],
   });
   await apollo.start();
