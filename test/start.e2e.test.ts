@@ -25,7 +25,9 @@ async function launch(): Promise<Launched> {
   env.PORT = String(await freePort());
   env.EMBEDDED_PG_PORT = String(await freePort());
   for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
-  const hub = spawn(process.execPath, ["--import", "tsx", resolve(__dirname, "../scripts/start.ts")], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const hub = spawn(process.execPath, ["--import", "tsx", resolve(__dirname, "../scripts/start.ts")], {
+    env, stdio: ["ignore", "pipe", "pipe"], detached: true, // a process group of its own, as a terminal gives it
+  });
   let output = "";
   hub.stdout!.on("data", (chunk) => (output += chunk));
   hub.stderr!.on("data", (chunk) => (output += chunk));
@@ -41,7 +43,11 @@ const servicePorts = (env: NodeJS.ProcessEnv) => [env.PORT, ...SUBGRAPH_NAMES.ma
 
 afterEach(() => {
   for (const { hub, dataDir } of launched.splice(0)) {
-    hub.kill("SIGKILL");
+    try {
+      process.kill(-hub.pid!, "SIGKILL"); // the whole group, whatever the test left
+    } catch {
+      // already gone
+    }
     // A PostgreSQL left behind by a killed hub: stop it through its pid file before removing its files.
     const pidFile = join(dataDir, "postgres", "postmaster.pid");
     if (existsSync(pidFile)) {
@@ -56,7 +62,7 @@ afterEach(() => {
 });
 
 describe("npm start", () => {
-  it("brings the whole hub up on an embedded PostgreSQL with demo data, and Ctrl-C stops it cleanly", async () => {
+  it("brings the whole hub up on an embedded PostgreSQL with demo data, and Ctrl-C stops every process of it", async () => {
     const { hub, env, output, exited } = await launch();
     expect(output()).toContain(`playground: http://127.0.0.1:${env.PORT}/`);
     const response = await fetch(`http://127.0.0.1:${env.PORT}/graphql`, {
@@ -68,8 +74,9 @@ describe("npm start", () => {
     expect(data.tambon.nameEn).toBe("Mukdahan");
     expect(data.tambon.householdCount).toBeGreaterThan(0);
 
-    hub.kill("SIGINT");
+    process.kill(-hub.pid!, "SIGINT"); // Ctrl-C: every process of the group gets SIGINT at once
     expect(await exited).toBe(0);
+    expect(output()).not.toContain("exiting anyway"); // every process finished its own shutdown
     for (const port of servicePorts(env)) expect(await portOpen(port), `port ${port}`).toBe(false);
     expect(await portOpen(Number(env.EMBEDDED_PG_PORT))).toBe(false); // PostgreSQL stopped too
   }, 120_000);
