@@ -1,9 +1,10 @@
-import DataLoader from "dataloader";
 import { Authorized, Ctx, Directive, Field, ID, Int, ObjectType, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { geography } from "../kit/geography";
+import { groupedLoader } from "../kit/loaders";
 import type { SubgraphContext } from "../kit/subgraph";
 import { READ } from "./access";
+import { LATEST_LEVEL_SQL } from "./tambon.figures";
 
 /** `area`'s District: the registry lists the district's households in need (for housing's candidates, Q4). */
 @Directive(`@key(fields: "code")`)
@@ -15,6 +16,7 @@ export class District {
 @Directive("@shareable")
 @ObjectType({ description: "A household in hardship or difficulty (level 1-2 of its latest assessment)." })
 export class HouseholdNeed {
+  districtCode: string;
   @Field(() => String) houseCode: string;
   @Field(() => Int, { description: "1 hardship, 2 difficult." }) povertyLevel: number;
 }
@@ -22,19 +24,16 @@ export class HouseholdNeed {
 /** Level 1-2 households of any number of districts in one statement (tambons read from the reference data). */
 export function createDistrictLoaders(ds: DataSource) {
   return {
-    householdsInNeed: new DataLoader<string, HouseholdNeed[]>(async (districtCodes) => {
+    householdsInNeed: groupedLoader(async (districtCodes: string[]) => {
       const districtOf = new Map(geography().tambons.filter((t) => districtCodes.includes(t.districtCode)).map((t) => [t.code, t.districtCode]));
       const rows: { house_code: string; tambon_code: string; level: number }[] = await ds.query(
         `SELECT h.house_code, h.tambon_code, la.poverty_level AS level
-         FROM household h CROSS JOIN LATERAL (SELECT a.poverty_level FROM assessment a WHERE a.house_code = h.house_code
-           ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) la
+         FROM household h CROSS JOIN LATERAL ${LATEST_LEVEL_SQL} la
          WHERE h.tambon_code = ANY($1) AND la.poverty_level <= 2 ORDER BY h.house_code`,
         [[...districtOf.keys()]],
       );
-      const byDistrict = new Map<string, HouseholdNeed[]>(districtCodes.map((code) => [code, []]));
-      for (const r of rows) byDistrict.get(districtOf.get(r.tambon_code)!)!.push({ houseCode: r.house_code, povertyLevel: r.level });
-      return districtCodes.map((code) => byDistrict.get(code)!);
-    }),
+      return rows.map((r) => ({ districtCode: districtOf.get(r.tambon_code)!, houseCode: r.house_code, povertyLevel: r.level }));
+    }, (need) => need.districtCode),
   };
 }
 

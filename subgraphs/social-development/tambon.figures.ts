@@ -30,7 +30,10 @@ export class VulnerabilityCounts {
   @CountField(OWNER) welfareCardHolders: number;
 }
 
-/** The poverty level of each household's latest assessment, by `(assessed_on, id)`. */
+/**
+ * The poverty level of household `h`'s latest assessment, by `(assessed_on, id)`: a scalar
+ * subquery in a filter, or `CROSS JOIN LATERAL ${LATEST_LEVEL_SQL} la` to read it as `la.poverty_level`.
+ */
 export const LATEST_LEVEL_SQL = `(SELECT a.poverty_level FROM assessment a WHERE a.house_code = h.house_code
   ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1)`;
 
@@ -39,8 +42,7 @@ export async function povertyLevelCounts(ds: DataSource, tambonCodes: string[]):
   // of 2,000 households, ~0.5 s for the whole province (110,000), measured.
   const rows: { tambon_code: string; level: number; households: string }[] = await ds.query(
     `SELECT h.tambon_code, la.poverty_level AS level, count(*) AS households
-     FROM household h CROSS JOIN LATERAL (SELECT a.poverty_level FROM assessment a WHERE a.house_code = h.house_code
-       ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) la
+     FROM household h CROSS JOIN LATERAL ${LATEST_LEVEL_SQL} la
      WHERE h.tambon_code = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2`,
     [tambonCodes],
   );
