@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
+import { makeAppendOnly } from "./database";
 import { intInRange } from "./validate";
 import { scope, type Identity } from "./identity";
 
@@ -39,12 +40,7 @@ export class AuditLog1764200000000 implements MigrationInterface {
       at timestamptz NOT NULL DEFAULT now(),
       subject text NOT NULL, agency text, role text NOT NULL, purpose text, operation_name text,
       fields text[] NOT NULL, records text[] NOT NULL)`);
-    await q.query(`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
-      $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`);
-    await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
-      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
-    await q.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+    await makeAppendOnly(q, "audit_log");
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import { DataSource, type EntitySchema, type Logger, type MixedList, type QueryRunner } from "typeorm";
 
 /**
  * Counts the SQL statements a DataSource sends, so tests can prove batching (N+1 is a bug).
@@ -93,4 +93,17 @@ export async function subgraphDatabaseUrl(
   serverUrl: () => Promise<string>,
 ): Promise<string> {
   return sub.databaseUrl ?? ensureDatabase(await serverUrl(), databaseName(prefix, sub.name));
+}
+
+/**
+ * Makes `table` append-only for everyone, the service's own database user included: a trigger
+ * refuses UPDATE, DELETE and TRUNCATE (for audit trails and decision histories). For migrations.
+ */
+export async function makeAppendOnly(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`);
+  await q.query(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE OR DELETE ON ${table}
+    FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`);
+  await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+    FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`);
 }

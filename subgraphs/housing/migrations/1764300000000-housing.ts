@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { makeAppendOnly } from "../../kit/database";
 
 const condition = (column: string): string => `${column} text NOT NULL CHECK (${column} IN ('GOOD', 'WORN', 'UNSAFE'))`;
 /** A building element's share of the score: sound = its weight, worn = half, unsafe = none. */
@@ -79,12 +80,7 @@ export class Housing1764300000000 implements MigrationInterface {
       amount numeric(14,2) CHECK (amount >= 0),
       recorded_at timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT case_step_seq UNIQUE (case_id, seq))`);
-    await q.query(`CREATE FUNCTION case_step_append_only() RETURNS trigger LANGUAGE plpgsql AS
-      $$ BEGIN RAISE EXCEPTION 'case_step is append-only'; END $$`);
-    await q.query(`CREATE TRIGGER case_step_no_update BEFORE UPDATE OR DELETE ON case_step
-      FOR EACH ROW EXECUTE FUNCTION case_step_append_only()`);
-    await q.query(`CREATE TRIGGER case_step_no_truncate BEFORE TRUNCATE ON case_step
-      FOR EACH STATEMENT EXECUTE FUNCTION case_step_append_only()`);
+    await makeAppendOnly(q, "case_step");
 
     await q.query(`CREATE TABLE programme_budget (
       programme text NOT NULL CHECK (programme IN (${PROGRAMMES})),
