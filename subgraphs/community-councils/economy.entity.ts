@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { toBE } from "../kit/calendar";
 
 export enum CodiGrantProgramme {
   COUNCIL_SUPPORT = "COUNCIL_SUPPORT",
@@ -21,11 +22,6 @@ export const PROGRAMME_LABELS: Record<CodiGrantProgramme, string> = {
 };
 
 /** The Thai fiscal year named by the CE year it ends in runs from 1 October of the year before to 30 September. */
-export const fiscalYearSpan = (fiscalYear: number): { from: string; to: string } => ({
-  from: `${fiscalYear - 1}-10-01`,
-  to: `${fiscalYear}-09-30`,
-});
-
 @ObjectType({ description: "A community enterprise (วิสาหกิจชุมชน) registered in a tambon." })
 @Entity({ name: "community_enterprise" })
 export class CommunityEnterprise {
@@ -63,6 +59,6 @@ export class CodiGrant {
 
   @Field(() => Int, { description: "The fiscal year as Thai officers read it (ปีงบประมาณ, BE), e.g. 2568." })
   get fiscalYearBE(): number {
-    return this.fiscalYear + 543;
+    return toBE(this.fiscalYear);
   }
 }

@@ -5,9 +5,11 @@ import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
 import * as check from "../kit/validate";
 import { Tambon } from "./area.stubs";
-import { positiveBaht, tambonCode } from "./checks";
+import { positiveBaht } from "./checks";
+import { tambonCode } from "../kit/validate";
 import { councilOf } from "./council.mutation";
-import { CodiGrant, CommunityEnterprise, fiscalYearSpan } from "./economy.entity";
+import { CodiGrant, CommunityEnterprise } from "./economy.entity";
+import { fiscalYearEnd, fiscalYearStart } from "../kit/calendar";
 import { RecordGrantInput, RegisterEnterpriseInput } from "./economy.input";
 
 const UNIQUES = {
@@ -57,7 +59,7 @@ export class GrantResolver {
   recordGrant(@Arg("input", () => RecordGrantInput) input: RecordGrantInput, @Ctx() ctx: SubgraphContext): Promise<CodiGrant> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const fiscalYear = check.intInRange("fiscalYear", input.fiscalYear, 2009, new Date().getUTCFullYear() + 1);
-    const span = fiscalYearSpan(fiscalYear);
+    const span = { from: fiscalYearStart(fiscalYear), to: fiscalYearEnd(fiscalYear) };
     const row = {
       tambonCode: code,
       programme: input.programme,

@@ -4,7 +4,8 @@ import type { DemoPerson } from "../kit/demo/population";
 import { isoDaysBefore, type Rng } from "../kit/demo/random";
 import { geography } from "../kit/geography";
 import { CouncilMember, CouncilRole, type TambonCouncil } from "./council.entity";
-import { CodiGrant, CodiGrantProgramme, CommunityEnterprise, fiscalYearSpan } from "./economy.entity";
+import { CodiGrant, CodiGrantProgramme, CommunityEnterprise } from "./economy.entity";
+import { fiscalYearEnd, fiscalYearStart } from "../kit/calendar";
 import { ChangeLeader, LeaderTraining, LeaderTrainingModule } from "./leader.entity";
 import { ageAt, dayBetween } from "./seed.fund";
 
@@ -89,7 +90,7 @@ export function enterprises(rng: Rng): Partial<CommunityEnterprise>[] {
 export function grants(rng: Rng, tambonCode: string, hasLeaders: boolean, hasFund: boolean): Partial<CodiGrant>[] {
   const rows: Partial<CodiGrant>[] = [];
   for (let fiscalYear = 2021; fiscalYear <= 2025; fiscalYear++) {
-    const span = fiscalYearSpan(fiscalYear);
+    const span = { from: fiscalYearStart(fiscalYear), to: fiscalYearEnd(fiscalYear) };
     const grant = (programme: CodiGrantProgramme, amount: number, purpose: string | null = null) =>
       rows.push({ tambonCode, programme, fiscalYear, amount: `${amount}.00`, purpose, approvedOn: dayBetween(rng, span.from, span.to), synthetic: true });
     grant(CodiGrantProgramme.COUNCIL_SUPPORT, rng.int(20, 60) * 1000);

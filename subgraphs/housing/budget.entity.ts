@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { toBahtString, toSatang } from "../kit/money";
-import { fiscalYearEnd, fiscalYearStart, HousingProgramme, PROGRAMMES, toBE } from "./programme";
+import { fiscalYearEnd, fiscalYearStart, toBE } from "../kit/calendar";
+import { HousingProgramme, PROGRAMMES } from "./programme";
 
 /** A programme's budget for one fiscal year; progress counts the cases approved in that year. */
 @ObjectType({ description: "A housing programme's budget and target for a fiscal year, with its progress." })

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { CaseStage, CLOSED_STAGES } from "./ladder";
-import { fiscalYearOf, HousingProgramme, PROGRAMMES, toBE, WorkType } from "./programme";
+import { fiscalYearOf, toBE } from "../kit/calendar";
+import { HousingProgramme, PROGRAMMES, WorkType } from "./programme";
 
 /**
  * An assistance case: one household, one programme. Its history is the append-only step table

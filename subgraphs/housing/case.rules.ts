@@ -5,7 +5,8 @@ import { ProgrammeBudget } from "./budget.entity";
 import { AssistanceCase } from "./case.entity";
 import { CaseStep } from "./case-step.entity";
 import { illegalStep, type CaseStage } from "./ladder";
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart, PROGRAMMES, toBE, type HousingProgramme } from "./programme";
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart, toBE } from "../kit/calendar";
+import { PROGRAMMES, type HousingProgramme } from "./programme";
 
 /** The unique constraints a concurrent writer can hit, as the CONFLICT the checks would have given. */
 export const UNIQUES = {

@@ -7,7 +7,8 @@ import { AssistanceCase } from "./case.entity";
 import { CaseStep } from "./case-step.entity";
 import { demoCase, demoSurveys, type DemoCase } from "./demo";
 import { districtOfVillage } from "./place";
-import { fiscalYearOf, HousingProgramme } from "./programme";
+import { fiscalYearOf } from "../kit/calendar";
+import { HousingProgramme } from "./programme";
 import { Condition, HousingSurvey } from "./survey.entity";
 
 const BATCH = 1000;
