@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import { yearBE } from "../kit/calendar";
 
 @Directive(`@key(fields: "farmBookNumber")`)
 @ObjectType({ description: "A farming household's registration (ทะเบียนเกษตรกร, DOAE farm book), held by one person." })
@@ -43,6 +44,6 @@ export class Farmer {
 
   @Field(() => Int, { description: "The registration year in the Buddhist Era (CE + 543)." })
   get registeredYearBE(): number {
-    return Number(this.registeredOn.slice(0, 4)) + 543;
+    return yearBE(this.registeredOn);
   }
 }

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { WRITE } from "./access";
 import type { EntityManager } from "typeorm";
 import { BadUserInputError, ConflictError } from "../kit/errors";
-import { geography } from "../kit/geography";
 import { baht } from "../kit/money";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
@@ -26,11 +25,6 @@ export async function existingFarmer(m: EntityManager, farmBookNumber: string): 
   return farmer;
 }
 
-export function villageCode(field: string, value: string): string {
-  if (!geography().villageCodes.has(check.digits(field, value, 8))) throw new BadUserInputError(field, "no village has this code");
-  return value;
-}
-
 const plotRow = (areaField: string, p: PlotInput) => ({
   landDocument: p.landDocument, waterSource: p.waterSource, areaSquareWa: squareWaOf(areaField, p.area),
 });
@@ -44,7 +38,7 @@ export class FarmerMutationResolver {
     const farmBookNumber = check.digits("farmBookNumber", input.farmBookNumber, 12);
     if (!/^[0-9a-f]{32}$/.test(input.personId)) throw new BadUserInputError("personId", "must be a linkage id: 32 lowercase hex digits");
     const houseCode = check.digits("houseCode", input.houseCode, 11);
-    const village = villageCode("villageCode", input.villageCode);
+    const village = check.villageCode("villageCode", input.villageCode);
     const registeredOn = input.registeredOn == null ? check.today() : check.isoDate("registeredOn", input.registeredOn, { min: "1990-01-01" });
     const birthDate = check.isoDate("birthDate", input.birthDate);
     const fifteenth = `${Number(birthDate.slice(0, 4)) + 15}${birthDate.slice(4)}`;

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { toBahtString, toSatang } from "../kit/money";
 import { Crop, CROP_LABELS } from "./crop";
+import { yearBE } from "../kit/calendar";
 
 export enum ComplaintStatus {
   OPEN = "OPEN",
@@ -52,7 +53,7 @@ export class PriceComplaint {
 
   @Field(() => Int, { description: "The year filed in the Buddhist Era." })
   get filedYearBE(): number {
-    return Number(this.filedOn.slice(0, 4)) + 543;
+    return yearBE(this.filedOn);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { intInRange, today } from "../kit/validate";
+import { toBE } from "../kit/calendar";
 
 /**
  * A season is a crop year (ปีการผลิต) as the Office of Agricultural Economics counts it:
@@ -18,7 +19,7 @@ export class CropSeason {
 }
 
 export function cropSeason(cropYear: number): CropSeason {
-  const be = cropYear + 543;
+  const be = toBE(cropYear);
   return {
     cropYear,
     cropYearBE: `${be}/${String((be + 1) % 100).padStart(2, "0")}`,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { Farmer } from "./farmer.entity";
+import { yearBE } from "../kit/calendar";
 
 @ObjectType({ description: "A training the farmers council ran or recorded, with the farmers who attended." })
 @Entity({ name: "training" })
@@ -13,7 +14,7 @@ export class FarmerTraining {
 
   @Field(() => Int, { description: "The year held in the Buddhist Era." })
   get heldYearBE(): number {
-    return Number(this.heldOn.slice(0, 4)) + 543;
+    return yearBE(this.heldOn);
   }
 }
 

@@ -6,12 +6,6 @@ import * as check from "../kit/validate";
 
 /** Argument checks of this agency, on top of kit/validate.ts; each names the field at fault. */
 
-export function tambonCode(field: string, value: string): string {
-  check.digits(field, value, 6);
-  if (!geography().tambons.some((t) => t.code === value)) throw new BadUserInputError(field, "no tambon of Mukdahan has this code");
-  return value;
-}
-
 export const tambonName = (code: string): string => geography().tambons.find((t) => t.code === code)!.nameTh;
 
 export function linkage(field: string, value: string): string {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { yearBE } from "../kit/calendar";
 
 export enum CouncilRole { CHAIR = "CHAIR", VICE_CHAIR = "VICE_CHAIR", SECRETARY = "SECRETARY", TREASURER = "TREASURER", MEMBER = "MEMBER" }
 registerEnumType(CouncilRole, { name: "CouncilRole", description: "A seat on a tambon community organization council." });
@@ -19,7 +20,6 @@ export const SINGLE_SEATS: ReadonlySet<CouncilRole> = new Set([CouncilRole.CHAIR
 export const roleRankSql = (column: string): string =>
   `array_position(ARRAY['CHAIR','VICE_CHAIR','SECRETARY','TREASURER','MEMBER'], ${column})`;
 
-const yearBE = (isoDate: string): number => Number(isoDate.slice(0, 4)) + 543;
 
 @ObjectType({ description: "A tambon community organization council (สภาองค์กรชุมชนตำบล), one per tambon." })
 @Entity({ name: "council" })

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { yearBE } from "../kit/calendar";
 
 export enum ContributionPeriod { DAY = "DAY", MONTH = "MONTH", YEAR = "YEAR" }
 registerEnumType(ContributionPeriod, { name: "WelfareContributionPeriod", description: "The period a contribution rule's amount is for." });
@@ -46,6 +47,6 @@ export class WelfareFund {
 
   @Field(() => Int, { description: "The founding year in the Buddhist Era (CE + 543)." })
   get foundedYearBE(): number {
-    return Number(this.foundedOn.slice(0, 4)) + 543;
+    return yearBE(this.foundedOn);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { yearBE } from "../kit/calendar";
 
 export enum LeaderTrainingModule {
   DATA_FOR_DEVELOPMENT = "DATA_FOR_DEVELOPMENT",
@@ -43,6 +44,6 @@ export class LeaderTraining {
 
   @Field(() => Int, { description: "The training year in the Buddhist Era (CE + 543)." })
   get yearBE(): number {
-    return Number(this.trainedOn.slice(0, 4)) + 543;
+    return yearBE(this.trainedOn);
   }
 }

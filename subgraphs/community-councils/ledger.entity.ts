@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PII, SENSITIVE } from "./access";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { yearBE } from "../kit/calendar";
 
 export enum MatchingSource { LOCAL_GOVERNMENT = "LOCAL_GOVERNMENT", CODI = "CODI", STATE = "STATE" }
 registerEnumType(MatchingSource, { name: "WelfareMatchingSource", description: "Who put matching money into a fund." });
@@ -23,7 +24,6 @@ export const BENEFIT_LABELS: Record<WelfareBenefit, string> = {
 };
 
 const money = { type: "numeric", precision: 14, scale: 2 } as const;
-const yearBE = (isoDate: string): number => Number(isoDate.slice(0, 4)) + 543;
 
 @ObjectType("WelfareFundMembership", { description: "A person's membership of a community welfare fund." })
 @Entity({ name: "fund_member" })

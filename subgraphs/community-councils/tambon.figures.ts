@@ -3,6 +3,7 @@ import { CountField } from "../kit/authorization";
 import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { LeaderTrainingModule, MODULE_LABELS } from "./leader.entity";
+import { toBE } from "../kit/calendar";
 
 /** Aggregates per tambon (and district, province), computed in SQL: one statement for any number of places. */
 
@@ -116,6 +117,6 @@ export async function grantYearTotals(ds: DataSource, tambonCodes: string[]): Pr
     [tambonCodes],
   );
   return rows.map((r) => ({
-    tambonCode: r.tambon_code, fiscalYear: +r.fiscal_year, fiscalYearBE: +r.fiscal_year + 543, grants: +r.grants, total: r.total,
+    tambonCode: r.tambon_code, fiscalYear: +r.fiscal_year, fiscalYearBE: toBE(+r.fiscal_year), grants: +r.grants, total: r.total,
   }));
 }

@@ -2,6 +2,7 @@ import { Authorized, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { PII, SCREEN } from "./access";
 import { CaseStage, decisionOf, StepDecision } from "./ladder";
+import { yearBE } from "../kit/calendar";
 
 /** One step of a case, never changed once written (a trigger refuses UPDATE and DELETE). */
 @ObjectType({ description: "A step of a case: a screening decision, the approval, or a stage of the works." })
@@ -32,6 +33,6 @@ export class CaseStep {
 
   @Field(() => Int, { description: "The year of the step in the Buddhist Era." })
   get yearBE(): number {
-    return Number(this.date.slice(0, 4)) + 543;
+    return yearBE(this.date);
   }
 }

@@ -1,6 +1,5 @@
-import { BadUserInputError } from "../kit/errors";
 import { geography } from "../kit/geography";
-import { digits } from "../kit/validate";
+import { villageCode as checkVillage } from "../kit/validate";
 
 let districts: Map<string, string> | undefined;
 
@@ -18,8 +17,6 @@ export const districtOfVillage = (villageCode: string): string | undefined => di
 
 /** A village code checked against the reference data (kit/geography's `villageCodes`), with its district. */
 export function place(field: string, villageCode: string): { villageCode: string; districtCode: string } {
-  const code = digits(field, villageCode, 8);
-  const districtCode = geography().villageCodes.has(code) ? districtOfVillage(code) : undefined;
-  if (!districtCode) throw new BadUserInputError(field, "no village has this code");
-  return { villageCode: code, districtCode };
+  const code = checkVillage(field, villageCode);
+  return { villageCode: code, districtCode: districtOfVillage(code)! };
 }

@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { PII, SCREEN } from "./access";
+import { yearBE } from "../kit/calendar";
 
 export enum Condition { GOOD = "GOOD", WORN = "WORN", UNSAFE = "UNSAFE" }
 registerEnumType(Condition, {
@@ -74,7 +75,7 @@ export class HousingSurvey {
 
   @Field(() => Int, { description: "The year surveyed in the Buddhist Era (CE + 543)." })
   get yearBE(): number {
-    return Number(this.surveyedOn.slice(0, 4)) + 543;
+    return yearBE(this.surveyedOn);
   }
 
   @Field(() => [BuildingElement], { description: "The elements found unsafe." })

@@ -1,5 +1,6 @@
 import { BadUserInputError } from "./errors";
 import { isValidCitizenId } from "./citizen-id";
+import { geography } from "./geography";
 
 /**
  * Argument checks shared by every agency's mutations. Each throws BadUserInputError naming the
@@ -48,5 +49,18 @@ export function isoDate(field: string, value: string, { min = "1900-01-01", max 
   }
   if (value < min) throw new BadUserInputError(field, `must not be before ${min}`);
   if (value > max) throw new BadUserInputError(field, `must not be after ${max}`);
+  return value;
+}
+
+/** An 8-digit village code the hub's geography knows (kit/geography.ts). */
+export function villageCode(field: string, value: string): string {
+  if (!geography().villageCodes.has(digits(field, value, 8))) throw new BadUserInputError(field, "no village has this code");
+  return value;
+}
+
+/** A 6-digit tambon code of Mukdahan. */
+export function tambonCode(field: string, value: string): string {
+  digits(field, value, 6);
+  if (!geography().tambons.some((t) => t.code === value)) throw new BadUserInputError(field, "no tambon of Mukdahan has this code");
   return value;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { yearBE } from "../kit/calendar";
 
 /** The precise-poverty levels (sustainable-livelihood framework), 1 worst off … 4 well. */
 export const POVERTY_LEVELS: Record<number, string> = {
@@ -47,7 +48,7 @@ export class Assessment {
 
   @Field(() => Int, { description: "The year assessed in the Buddhist Era (CE + 543), as people read it." })
   get yearBE(): number {
-    return Number(this.assessedOn.slice(0, 4)) + 543;
+    return yearBE(this.assessedOn);
   }
 
   @Field(() => TpmapDeprivation)

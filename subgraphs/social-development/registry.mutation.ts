@@ -3,7 +3,6 @@ import { WRITE } from "./access";
 import type { EntityManager } from "typeorm";
 import { linkageId } from "../kit/citizen-id";
 import { BadUserInputError, ConflictError } from "../kit/errors";
-import { geography } from "../kit/geography";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
 import * as check from "../kit/validate";
@@ -32,8 +31,7 @@ export class RegistryMutationResolver {
   @Mutation(() => Household)
   registerHousehold(@Arg("input", () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: SubgraphContext): Promise<Household> {
     const houseCode = check.digits("houseCode", input.houseCode, 11);
-    const villageCode = check.digits("villageCode", input.villageCode, 8);
-    if (!geography().villageCodes.has(villageCode)) throw new BadUserInputError("villageCode", "no village has this code");
+    const villageCode = check.villageCode("villageCode", input.villageCode);
     const houseNumber = check.optionalText("houseNumber", input.houseNumber, 20);
     return inTransaction(ctx.ds, async (m) => {
       if (await m.existsBy(Household, { houseCode })) throw new ConflictError(...UNIQUES.household_pkey);
