@@ -12,8 +12,7 @@ export interface GatewayContext {
   identity: Identity;
 }
 
-const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 
 function keySource(config: AuthConfig): Uint8Array | JWTVerifyGetKey {
   if (config.jwksFile) return createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, "utf8")));
@@ -35,8 +34,11 @@ export function identityFromRequest(config: AuthConfig): (req: IncomingMessage) 
     if (!token) throw unauthenticated("the Authorization header must be `Bearer <token>`");
     try {
       const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: config.issuer, requiredClaims: ["sub", "exp"] });
-      const scopes = Array.isArray(payload.scopes) ? payload.scopes.map(String)
-        : typeof payload.scope === "string" ? payload.scope.split(" ").filter(Boolean) : [];
+      const scopes = Array.isArray(payload.scopes)
+        ? payload.scopes.map(String)
+        : typeof payload.scope === "string"
+          ? payload.scope.split(" ").filter(Boolean)
+          : [];
       return {
         subject: String(payload.sub),
         agency: typeof payload.agency === "string" ? payload.agency : null,
@@ -55,14 +57,18 @@ export function identityFromRequest(config: AuthConfig): (req: IncomingMessage) 
 
 /** Calls a subgraph with a 60-second token, signed for that subgraph alone, naming the caller. */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly subgraph: string, private readonly key: KeyObject) {
+  constructor(
+    url: string,
+    private readonly subgraph: string,
+    private readonly key: KeyObject,
+  ) {
     super({ url });
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { request, context } = options;
     // The subgraph sees a generated operation name (`Op__subgraph__0`): pass on the client's own.
-    const operation = "incomingRequestContext" in options ? options.incomingRequestContext.operationName ?? null : null;
+    const operation = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
     const identity = { ...((context as Partial<GatewayContext>).identity ?? PUBLIC_IDENTITY), operation };
     request.http?.headers.set("authorization", `Bearer ${await signInternalToken(this.key, identity, this.subgraph)}`);
   }

@@ -1,7 +1,7 @@
 import "./no-telemetry";
 import { loadConfig } from "../subgraphs/kit/config";
 import { startGateway } from "./server";
-import { stopOnSignal } from "../scripts/lifecycle";
+import { stopOnSignal } from "../subgraphs/kit/lifecycle";
 
 /** The gateway alone: `npm run start:gateway`, subgraph URLs from `<NAME>_URL`. */
 async function main(): Promise<void> {

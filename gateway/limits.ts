@@ -1,27 +1,56 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
-  getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, isObjectType, isInterfaceType, Kind,
-  valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType,
-  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from "graphql";
 import type { LimitsConfig } from "../subgraphs/kit/config";
 
 /** A list without `first` is assumed to hold this many items when estimating cost. */
 const ASSUMED_LIST_SIZE = 10;
 
-export interface OperationMeasure { depth: number; aliases: number; cost: number; largestPage: number }
+export interface OperationMeasure {
+  depth: number;
+  aliases: number;
+  cost: number;
+  largestPage: number;
+}
 
 /**
  * Measures an operation before it is planned: nesting depth, aliases, and cost = fields resolved,
  * each multiplied by the sizes of the lists around it (`first`, else ASSUMED_LIST_SIZE).
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationMeasure {
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const m: OperationMeasure = { depth: 0, aliases: 0, cost: 0, largestPage: 0 };
   const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
 
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType | null | undefined, depth: number, multiplier: number, seen: Set<string>, pendingPage?: number) => {
+  const walk = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType | null | undefined,
+    depth: number,
+    multiplier: number,
+    seen: Set<string>,
+    pendingPage?: number,
+  ) => {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(sel.name.value);
@@ -50,7 +79,14 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
       const isList = !!field && isListType(getNullableType(field.type));
       const size = isList ? (page ?? pendingPage ?? ASSUMED_LIST_SIZE) : 1;
       const next = field ? getNamedType(field.type) : null;
-      walk(sel.selectionSet, isCompositeType(next) ? next : null, depth + 1, multiplier * Math.max(1, size), seen, isList ? undefined : page);
+      walk(
+        sel.selectionSet,
+        isCompositeType(next) ? next : null,
+        depth + 1,
+        multiplier * Math.max(1, size),
+        seen,
+        isList ? undefined : page,
+      );
     }
   };
   walk(operation.selectionSet, root, 1, 1, new Set());

@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as crypto from "node:crypto";
+import { THAI_FONT_CSS } from "./fonts";
 
 export interface PlaygroundTab {
   name: string;
@@ -64,12 +65,7 @@ function inlineScript(js: string): string {
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 // JSON is valid JS; escaping `<` keeps `</script>` or `<!--` in a query from
@@ -95,22 +91,16 @@ function tabQuery(tab: PlaygroundTab): string {
 
 export function renderPlayground(options: PlaygroundOptions): string {
   const { css, scripts } = loadAssets();
-  const tabs: { query: string; variables: string | null }[] = options.tabs.map(
-    (tab: PlaygroundTab) => ({ query: tabQuery(tab), variables: tab.variables ?? null }),
-  );
+  const tabs: { query: string; variables: string | null }[] = options.tabs.map((tab: PlaygroundTab) => ({
+    query: tabQuery(tab),
+    variables: tab.variables ?? null,
+  }));
   // GraphiQL restores tabs from localStorage and then ignores `defaultTabs`,
   // so returning visitors would never see changed examples. Keying storage by
   // the tab set keeps edits across reloads but starts fresh when it changes.
-  const storageKey: string = crypto
-    .createHash("sha256")
-    .update(JSON.stringify(tabs))
-    .digest("hex")
-    .slice(0, 12);
+  const storageKey: string = crypto.createHash("sha256").update(JSON.stringify(tabs)).digest("hex").slice(0, 12);
   const config: string = jsonForScript({ endpoint: options.endpoint, tabs, storageKey });
-  const intro: string =
-    options.intro === undefined || options.intro === ""
-      ? ""
-      : `<div id="intro">${escapeHtml(options.intro)}</div>`;
+  const intro: string = options.intro === undefined || options.intro === "" ? "" : `<div id="intro">${escapeHtml(options.intro)}</div>`;
 
   return `<!doctype html>
 <html lang="en">
@@ -122,9 +112,14 @@ export function renderPlayground(options: PlaygroundOptions): string {
 <link rel="icon" href="data:,">
 <style>${css.replace(/<\/(style)/gi, "<\\/$1")}</style>
 <style>
+${THAI_FONT_CSS}
 html, body { height: 100%; margin: 0; }
 body { display: flex; flex-direction: column; }
-#intro { padding: 6px 12px; font: 14px/1.4 system-ui, sans-serif; background: #f3f4f6; border-bottom: 1px solid #d1d5db; }
+/* Thai (place names, labels) in Sarabun, served by the gateway: no Thai font need be installed. */
+.graphiql-container, .CodeMirror-hints, .CodeMirror-info, .graphiql-dialog {
+  --font-family: "Roboto", sans-serif, "Sarabun"; --font-family-mono: "Fira Code", monospace, "Sarabun";
+}
+#intro { padding: 6px 12px; font: 14px/1.4 system-ui, sans-serif, "Sarabun"; background: #f3f4f6; border-bottom: 1px solid #d1d5db; }
 #graphiql { flex: 1; min-height: 0; }
 </style>
 </head>

@@ -10,6 +10,7 @@ import { identityFromRequest, SignedDataSource, type GatewayContext } from "./au
 import { operationLimits } from "./limits";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
 import { loadOperations } from "./operations";
+import { fontRoute } from "./fonts";
 import { renderPlayground } from "./playground";
 
 export const SUPERGRAPH_PATH = resolve(__dirname, "../schema/supergraph.graphql");
@@ -43,10 +44,11 @@ function playgroundRoute(): Route {
     html ??= renderPlayground({
       endpoint: "/graphql",
       tabs: loadOperations(),
-      intro: "Mukdahan poverty-data hub: one graph over five agencies; the tabs hold example questions (▶ runs one). "
-        + "Without a token you are the public role: aggregates only, counts of 1-4 hidden. For another role, run "
-        + "`npm run token -- --role social-worker` (`--list` shows all roles) and put {\"Authorization\": \"Bearer <token>\"} "
-        + "in the Headers pane below. A tab's first lines name the role it needs. All demo data is synthetic.",
+      intro:
+        "Mukdahan poverty-data hub: one graph over five agencies; the tabs hold example questions (▶ runs one). " +
+        "Without a token you are the public role: aggregates only, counts of 1-4 hidden. For another role, run " +
+        '`npm run token -- --role social-worker` (`--list` shows all roles) and put {"Authorization": "Bearer <token>"} ' +
+        "in the Headers pane below. A tab's first lines name the role it needs. All demo data is synthetic.",
     });
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(html);
@@ -70,7 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
     introspection: config.introspection,
-    // Our entry points order the shutdown (scripts/lifecycle.ts); Apollo's own signal handlers
+    // Our entry points order the shutdown (subgraphs/kit/lifecycle.ts); Apollo's own signal handlers
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
@@ -79,11 +81,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
   const checkSubgraphs = async () => {
     const subgraphs: Record<string, string> = {};
-    await Promise.all(Object.entries(options.subgraphUrls).map(async ([name, url]) => {
-      const health = new URL("/health", url);
-      const ok = await fetch(health, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-      subgraphs[name] = ok ? "ok" : "unavailable";
-    }));
+    await Promise.all(
+      Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+        const health = new URL("/health", url);
+        const ok = await fetch(health, { signal: AbortSignal.timeout(2000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
+        subgraphs[name] = ok ? "ok" : "unavailable";
+      }),
+    );
     return { subgraphs };
   };
   const identify = identityFromRequest(config.auth);
@@ -92,7 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port ?? config.gatewayPort,
     maxBodyBytes: config.limits.maxBodyBytes,
     context: async (req) => ({ identity: await identify(req) }),
-    routes: [healthRoute(checkSubgraphs), ...(config.playground ? [playgroundRoute()] : [])],
+    routes: [healthRoute(checkSubgraphs), fontRoute(), ...(config.playground ? [playgroundRoute()] : [])],
   });
   return {
     url: http.url,

@@ -29,12 +29,15 @@ export async function composeSupergraph(): Promise<Composition> {
 export const schemaFile = (name: string): string => resolve(__dirname, `${name}.graphql`);
 
 if (require.main === module) {
-  composeSupergraph().then(({ subgraphs, supergraph }) => {
-    for (const { name, sdl } of subgraphs) writeFileSync(schemaFile(name), sdl);
-    writeFileSync(schemaFile("supergraph"), supergraph);
-    console.log(`wrote ${subgraphs.length} subgraph schemas and schema/supergraph.graphql`);
-  }, (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
+  composeSupergraph().then(
+    ({ subgraphs, supergraph }) => {
+      for (const { name, sdl } of subgraphs) writeFileSync(schemaFile(name), sdl);
+      writeFileSync(schemaFile("supergraph"), supergraph);
+      console.log(`wrote ${subgraphs.length} subgraph schemas and schema/supergraph.graphql`);
+    },
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
 }

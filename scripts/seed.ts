@@ -12,16 +12,29 @@ const USAGE = `npm run seed -- [--households N] [--seed S] [--reset]
 Stop the hub first when it runs on the embedded database.`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { households: { type: "string" }, seed: { type: "string" }, reset: { type: "boolean" }, help: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { households: { type: "string" }, seed: { type: "string" }, reset: { type: "boolean" }, help: { type: "boolean" } },
+  });
   if (values.help) return void console.log(USAGE);
-  const config = loadConfig({ ...process.env, DEMO_HOUSEHOLDS: values.households ?? process.env.DEMO_HOUSEHOLDS, DEMO_SEED: values.seed ?? process.env.DEMO_SEED });
+  const config = loadConfig({
+    ...process.env,
+    DEMO_HOUSEHOLDS: values.households ?? process.env.DEMO_HOUSEHOLDS,
+    DEMO_SEED: values.seed ?? process.env.DEMO_SEED,
+  });
   let server: EmbeddedServer | undefined;
-  const serverUrl = async () => (server ??= await databaseServer(config)).url;
+  const serverUrl = async () => {
+    server ??= await databaseServer(config);
+    return server.url;
+  };
   try {
     for (const sub of config.subgraphs) {
       const def = SUBGRAPHS[sub.name];
       if (values.reset && !sub.databaseUrl) await dropDatabase(await serverUrl(), databaseName(config.databasePrefix, sub.name));
-      const { ds } = await openDatabase({ url: await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl), entities: def.entities, migrations: def.migrations });
+      const { ds } = await openDatabase({
+        url: await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl),
+        entities: def.entities,
+        migrations: def.migrations,
+      });
       try {
         if (!def.seed || !def.isEmpty) continue;
         if (!(await def.isEmpty(ds))) {

@@ -3,7 +3,7 @@ import { subgraphDatabaseUrl } from "../subgraphs/kit/database";
 import { databaseServer, type EmbeddedServer } from "../subgraphs/kit/embedded-postgres";
 import { startSubgraph } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
-import { stopOnSignal } from "./lifecycle";
+import { stopOnSignal } from "../subgraphs/kit/lifecycle";
 
 /**
  * One agency's subgraph alone, as that agency would run it: `npm run start:subgraph -- housing`.
@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const sub = config.subgraphs.find((s) => s.name === name)!;
   let server: EmbeddedServer | undefined;
-  const databaseUrl = await subgraphDatabaseUrl(sub, config.databasePrefix, async () => (server = await databaseServer(config)).url);
+  const databaseUrl = await subgraphDatabaseUrl(sub, config.databasePrefix, async () => {
+    server = await databaseServer(config);
+    return server.url;
+  });
   const running = await startSubgraph(SUBGRAPHS[name], { config, databaseUrl, port: sub.port, seedWhenEmpty: true });
   console.log(`${name} ready at ${running.url}`);
   process.send?.({ ready: name, url: running.url });

@@ -4,7 +4,7 @@ import { DEMO_LINKAGE_SECRET, envPrefix, loadConfig } from "../subgraphs/kit/con
 import { subgraphDatabaseUrl } from "../subgraphs/kit/database";
 import { databaseServer, type EmbeddedServer } from "../subgraphs/kit/embedded-postgres";
 import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
-import { stopOnSignal } from "./lifecycle";
+import { stopOnSignal } from "../subgraphs/kit/lifecycle";
 
 /**
  * `npm start`: the whole hub. The database server (embedded unless DATABASE_URL is set), one
@@ -33,11 +33,25 @@ async function main(): Promise<void> {
   if (config.linkageSecret === DEMO_LINKAGE_SECRET) {
     console.warn("LINKAGE_SECRET is not set: using the demo secret, fit for synthetic data only.");
   }
-  const serverUrl = async () => (server ??= await databaseServer(config)).url;
+  const serverUrl = async () => {
+    if (!server) {
+      server = await databaseServer(config);
+      if (server.port) console.log(`embedded PostgreSQL listening on 127.0.0.1:${server.port}`);
+    }
+    return server.url;
+  };
   stopOnSignal(async () => {
     // Ctrl-C reaches every process of the group; a SIGTERM covers a signal sent to this one alone.
     const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
-    await Promise.all(running.map((child) => new Promise((done) => (child.once("exit", done), child.kill("SIGTERM")))));
+    await Promise.all(
+      running.map(
+        (child) =>
+          new Promise((done) => {
+            child.once("exit", done);
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
     await server?.stop();
   });
   if (!config.databaseUrl) console.log(`starting the embedded PostgreSQL (data in ${config.dataDir}/) …`);
@@ -55,7 +69,7 @@ async function main(): Promise<void> {
   }
   console.log("starting the subgraphs (an empty database is migrated and seeded with synthetic demo data) …");
   const urls = await Promise.all(config.subgraphs.map((sub) => launch("start-subgraph.ts", [sub.name], env)));
-  config.subgraphs.forEach((sub, i) => (env[`${envPrefix(sub.name)}_URL`] = urls[i]));
+  for (const [i, sub] of config.subgraphs.entries()) env[`${envPrefix(sub.name)}_URL`] = urls[i];
   const gatewayUrl = await launch("../gateway/index.ts", [], env);
   const home = gatewayUrl.replace(/graphql$/, "");
   console.log(`\nThe Mukdahan hub is up (${((Date.now() - started) / 1000).toFixed(1)} s).`);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answered, refusedUnchanged } from "./expect";
 import { startHub, type TestHub } from "./hub";
 
 let hub: TestHub;
@@ -8,11 +9,15 @@ let HOUSE: string;
 let VILLAGE: string;
 let PERSON: string;
 beforeAll(async () => {
-  hub = await startHub({ households: 100 });
-  const farming = (await hub.subgraphs.agriculture.ds.query(`SELECT house_code FROM farmer`)).map((r: { house_code: string }) => r.house_code);
+  hub = await startHub();
+  const farming = (await hub.subgraphs.agriculture.ds.query(`SELECT house_code FROM farmer`)).map(
+    (r: { house_code: string }) => r.house_code,
+  );
   [{ house_code: HOUSE, village_code: VILLAGE, id: PERSON }] = await hub.subgraphs["social-development"].ds.query(
     `SELECT h.house_code, h.village_code, p.id FROM household h JOIN person p ON p.house_code = h.house_code AND p.relation = 'HEAD'
-     WHERE NOT (h.house_code = ANY($1)) ORDER BY h.house_code LIMIT 1`, [farming]);
+     WHERE NOT (h.house_code = ANY($1)) ORDER BY h.house_code LIMIT 1`,
+    [farming],
+  );
 });
 afterAll(() => hub?.stop());
 
@@ -32,8 +37,12 @@ const started = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : ne
 const SEASON = started - 1;
 
 const farmer = (overrides: Record<string, unknown> = {}) => ({
-  farmBookNumber: "490201019001", personId: PERSON, houseCode: HOUSE, villageCode: VILLAGE,
-  birthDate: "1992-03-15", registeredOn: "2024-05-01",
+  farmBookNumber: "490201019001",
+  personId: PERSON,
+  houseCode: HOUSE,
+  villageCode: VILLAGE,
+  birthDate: "1992-03-15",
+  registeredOn: "2024-05-01",
   plots: [
     { landDocument: "CHANOT", area: { rai: 12, ngan: 2, squareWa: 30 }, waterSource: "RAIN_FED" },
     { landDocument: "SPK_401", area: { rai: 3 }, waterSource: "POND" },
@@ -41,8 +50,16 @@ const farmer = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const cycle = (overrides: Record<string, unknown> = {}) => ({
-  farmBookNumber: "490201019001", plotNumber: 1, crop: "RICE_GLUTINOUS", variety: "กข6",
-  plantedArea: { rai: 12 }, plantedOn: `${SEASON}-06-20`, harvestedOn: `${SEASON}-11-25`, yieldKg: 5034, pricePerKg: "11.35", buyer: "โรงสีข้าวชุมชน",
+  farmBookNumber: "490201019001",
+  plotNumber: 1,
+  crop: "RICE_GLUTINOUS",
+  variety: "กข6",
+  plantedArea: { rai: 12 },
+  plantedOn: `${SEASON}-06-20`,
+  harvestedOn: `${SEASON}-11-25`,
+  yieldKg: 5034,
+  pricePerKg: "11.35",
+  buyer: "โรงสีข้าวชุมชน",
   ...overrides,
 });
 
@@ -50,23 +67,10 @@ const TABLES = ["farmer", "plot", "crop_cycle", "price_complaint", "training", "
 const counts = async () =>
   (await hub.subgraphs.agriculture.ds.query(`SELECT ${TABLES.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(", ")}`))[0];
 
-async function refused(query: string, input: Record<string, unknown>, code: string, field?: string, role = officer.role) {
-  const before = await counts();
-  const { data, errors } = await hub.query(query, { input }, { role });
-  expect(data ?? null).toBeNull();
-  expect(errors?.[0].extensions?.code).toBe(code);
-  if (field) {
-    expect(errors?.[0].extensions?.field).toBe(field);
-    expect(errors?.[0].message).toContain(field);
-  }
-  expect(await counts()).toEqual(before); // nothing written
-}
+const refused = (query: string, input: Record<string, unknown>, code: string, field?: string, role = officer.role) =>
+  refusedUnchanged(hub, query, { input }, { code, field }, counts, { role });
 
-const ok = async (query: string, input: Record<string, unknown>) => {
-  const { data, errors } = await hub.query(query, { input }, officer);
-  expect(errors).toBeUndefined();
-  return Object.values(data)[0] as any;
-};
+const ok = (query: string, input: Record<string, unknown>) => answered(hub, query, { input }, officer);
 
 describe("registering farmers", () => {
   it("an officer registers a farm book with its plots, without any citizen ID; a holder under 45 is a young farmer", async () => {
@@ -74,17 +78,30 @@ describe("registering farmers", () => {
     expect(f).toMatchObject({ farmBookNumber: "490201019001", youngFarmer: true, youngSmartFarmer: false, registeredYearBE: 2567 });
     expect(f.tambon.code).toBe(VILLAGE.slice(0, 6));
     expect(f.tambon.nameTh).toMatch(/[ก-๙]/); // area's Thai name, joined by the gateway
-    expect(f.plots[0]).toEqual({ plotNumber: 1, landDocument: "CHANOT", waterSource: "RAIN_FED", area: { rai: 12, ngan: 2, squareWa: 30, decimalRai: 12.575 } });
+    expect(f.plots[0]).toEqual({
+      plotNumber: 1,
+      landDocument: "CHANOT",
+      waterSource: "RAIN_FED",
+      area: { rai: 12, ngan: 2, squareWa: 30, decimalRai: 12.575 },
+    });
     expect(f.plots[1].area.decimalRai).toBe(3);
 
-    const older = await ok(REGISTER, farmer({ farmBookNumber: "490201019002", personId: "1".repeat(32), birthDate: "1960-01-01", plots: [] }));
+    const older = await ok(
+      REGISTER,
+      farmer({ farmBookNumber: "490201019002", personId: "1".repeat(32), birthDate: "1960-01-01", plots: [] }),
+    );
     expect(older.youngFarmer).toBe(false);
-    const smart = await ok(REGISTER, farmer({ farmBookNumber: "490201019003", personId: "2".repeat(32), birthDate: "1960-01-01", youngSmartFarmer: true, plots: [] }));
+    const smart = await ok(
+      REGISTER,
+      farmer({ farmBookNumber: "490201019003", personId: "2".repeat(32), birthDate: "1960-01-01", youngSmartFarmer: true, plots: [] }),
+    );
     expect(smart.youngFarmer).toBe(true);
 
     const p = await ok(ADD_PLOT, { farmBookNumber: "490201019002", landDocument: "NS3", area: { rai: 0, ngan: 3 }, waterSource: "WELL" });
     expect(p).toEqual({ id: "490201019002-1", plotNumber: 1, area: { decimalRai: 0.75 } });
-    expect((await ok(ADD_PLOT, { farmBookNumber: "490201019002", landDocument: "NONE", area: { rai: 1 }, waterSource: "RIVER" })).plotNumber).toBe(2);
+    expect(
+      (await ok(ADD_PLOT, { farmBookNumber: "490201019002", landDocument: "NONE", area: { rai: 1 }, waterSource: "RIVER" })).plotNumber,
+    ).toBe(2);
   });
 
   it("bad registrations are refused naming the field, and nothing is written", async () => {
@@ -99,7 +116,12 @@ describe("registering farmers", () => {
     const plot = (area: Record<string, number>) => [{ landDocument: "CHANOT", area, waterSource: "RAIN_FED" }];
     await refused(REGISTER, farmer({ ...fresh, plots: plot({ rai: 0 }) }), "BAD_USER_INPUT", "plots[0].area");
     await refused(REGISTER, farmer({ ...fresh, plots: plot({ rai: 1, ngan: 4 }) }), "BAD_USER_INPUT", "plots[0].area.ngan");
-    await refused(ADD_PLOT, { farmBookNumber: "490201019999", landDocument: "NS3", area: { rai: 1 }, waterSource: "WELL" }, "BAD_USER_INPUT", "farmBookNumber");
+    await refused(
+      ADD_PLOT,
+      { farmBookNumber: "490201019999", landDocument: "NS3", area: { rai: 1 }, waterSource: "WELL" },
+      "BAD_USER_INPUT",
+      "farmBookNumber",
+    );
   });
 
   it("a farm book number or a holder already registered is a CONFLICT, also when two officers race", async () => {
@@ -111,7 +133,13 @@ describe("registering farmers", () => {
   });
 
   it("only the council's staff may write: the public and other agencies are FORBIDDEN, and nothing is written", async () => {
-    await refused(REGISTER, farmer({ farmBookNumber: "490201019020", personId: "6".repeat(32) }), "FORBIDDEN", undefined, "housing-officer");
+    await refused(
+      REGISTER,
+      farmer({ farmBookNumber: "490201019020", personId: "6".repeat(32) }),
+      "FORBIDDEN",
+      undefined,
+      "housing-officer",
+    );
     const before = await counts();
     const anonymous = await hub.query(REGISTER, { input: farmer({ farmBookNumber: "490201019020", personId: "6".repeat(32) }) });
     expect(anonymous.errors?.[0].extensions?.code).toBe("FORBIDDEN");
@@ -123,12 +151,37 @@ describe("recording crop cycles", () => {
   it("a harvest records yield and price; income is yield × price, exact, and counts in the household's season", async () => {
     const c = await ok(CYCLE, cycle());
     expect(c).toMatchObject({
-      crop: "RICE_GLUTINOUS", plantedArea: { rai: 12, ngan: 0, squareWa: 0 }, yieldKg: 5034, pricePerKg: "11.35",
-      income: "57135.90", yieldPerRai: 419.5, season: { cropYear: SEASON, cropYearBE: `${SEASON + 543}/${(SEASON + 544) % 100}` },
+      crop: "RICE_GLUTINOUS",
+      plantedArea: { rai: 12, ngan: 0, squareWa: 0 },
+      yieldKg: 5034,
+      pricePerKg: "11.35",
+      income: "57135.90",
+      yieldPerRai: 419.5,
+      season: { cropYear: SEASON, cropYearBE: `${SEASON + 543}/${(SEASON + 544) % 100}` },
     });
-    const growing = await ok(CYCLE, cycle({ plotNumber: 2, crop: "CASSAVA", plantedArea: { rai: 3 }, plantedOn: `${SEASON}-05-01`, harvestedOn: null, yieldKg: null, pricePerKg: null }));
+    const growing = await ok(
+      CYCLE,
+      cycle({
+        plotNumber: 2,
+        crop: "CASSAVA",
+        plantedArea: { rai: 3 },
+        plantedOn: `${SEASON}-05-01`,
+        harvestedOn: null,
+        yieldKg: null,
+        pricePerKg: null,
+      }),
+    );
     expect(growing).toMatchObject({ harvestedOn: null, income: null, season: null });
-    const kept = await ok(CYCLE, cycle({ plantedArea: { rai: 2 }, plantedOn: `${SEASON - 1}-06-01`, harvestedOn: `${SEASON - 1}-11-20`, yieldKg: 800, pricePerKg: null }));
+    const kept = await ok(
+      CYCLE,
+      cycle({
+        plantedArea: { rai: 2 },
+        plantedOn: `${SEASON - 1}-06-01`,
+        harvestedOn: `${SEASON - 1}-11-20`,
+        yieldKg: 800,
+        pricePerKg: null,
+      }),
+    );
     expect(kept.income).toBeNull();
   });
 
@@ -138,7 +191,12 @@ describe("recording crop cycles", () => {
     await refused(CYCLE, cycle({ plantedArea: { rai: -1 } }), "BAD_USER_INPUT", "plantedArea.rai");
     await refused(CYCLE, cycle({ harvestedOn: `${SEASON}-06-19` }), "BAD_USER_INPUT", "harvestedOn");
     await refused(CYCLE, cycle({ harvestedOn: "2999-11-25" }), "BAD_USER_INPUT", "harvestedOn");
-    await refused(CYCLE, cycle({ plantedOn: "2999-06-20", harvestedOn: null, yieldKg: null, pricePerKg: null }), "BAD_USER_INPUT", "plantedOn");
+    await refused(
+      CYCLE,
+      cycle({ plantedOn: "2999-06-20", harvestedOn: null, yieldKg: null, pricePerKg: null }),
+      "BAD_USER_INPUT",
+      "plantedOn",
+    );
     await refused(CYCLE, cycle({ pricePerKg: "-1.00" }), "BAD_USER_INPUT", "pricePerKg");
     await refused(CYCLE, cycle({ pricePerKg: "11.355" }), "BAD_USER_INPUT", "pricePerKg");
     await refused(CYCLE, cycle({ yieldKg: -5 }), "BAD_USER_INPUT", "yieldKg");
@@ -149,22 +207,42 @@ describe("recording crop cycles", () => {
   });
 
   it("the household's profile and its tambon's figures include the recorded harvest", async () => {
-    const { data, errors } = await hub.query(`query($c: String!) { household(houseCode: $c) {
+    const { data, errors } = await hub.query(
+      `query($c: String!) { household(houseCode: $c) {
       head { id } farms { farmBookNumber plots { plotNumber cropCycles { income } } }
-      lastSeasonCropIncome { season { cropYear } income cropCycles soldCycles plantedRai } } }`, { c: HOUSE }, officer);
+      lastSeasonCropIncome { season { cropYear } income cropCycles soldCycles plantedRai } } }`,
+      { c: HOUSE },
+      officer,
+    );
     expect(errors).toBeUndefined();
     // Every farm book registered above under this house code: a house registration may hold several farming households.
-    expect(data.household.farms.map((f: { farmBookNumber: string }) => f.farmBookNumber)).toEqual(["490201019001", "490201019002", "490201019003", "490201019012"]);
+    expect(data.household.farms.map((f: { farmBookNumber: string }) => f.farmBookNumber)).toEqual([
+      "490201019001",
+      "490201019002",
+      "490201019003",
+      "490201019012",
+    ]);
     expect(data.household.head.id).toBe(PERSON);
     // The season holds the sold rice harvest only: the cassava still grows, the kept rice was the season before.
-    expect(data.household.lastSeasonCropIncome).toEqual({ season: { cropYear: SEASON }, income: "57135.90", cropCycles: 1, soldCycles: 1, plantedRai: 12 });
+    expect(data.household.lastSeasonCropIncome).toEqual({
+      season: { cropYear: SEASON },
+      income: "57135.90",
+      cropCycles: 1,
+      soldCycles: 1,
+      plantedRai: 12,
+    });
 
-    const t = await hub.query(`query($t: String!, $y: Int!) { tambon(code: $t) { crops(cropYear: $y) { byCrop { crop cropCycles plantedRai } } } }`,
-      { t: VILLAGE.slice(0, 6), y: SEASON }, { role: "provincial-analyst" });
+    const t = await hub.query(
+      `query($t: String!, $y: Int!) { tambon(code: $t) { crops(cropYear: $y) { byCrop { crop cropCycles plantedRai } } } }`,
+      { t: VILLAGE.slice(0, 6), y: SEASON },
+      { role: "provincial-analyst" },
+    );
     expect(t.errors).toBeUndefined();
-    const [expected] = await hub.subgraphs.agriculture.ds.query(`SELECT count(*)::int AS n, sum(planted_sq_wa)::int AS sq_wa FROM crop_cycle c JOIN farmer f USING (farm_book_no)
+    const [expected] = await hub.subgraphs.agriculture.ds.query(
+      `SELECT count(*)::int AS n, sum(planted_sq_wa)::int AS sq_wa FROM crop_cycle c JOIN farmer f USING (farm_book_no)
       WHERE left(f.village_code, 6) = $3 AND c.crop = 'RICE_GLUTINOUS' AND c.harvested_on BETWEEN $1 AND $2`,
-      [`${SEASON}-04-01`, `${SEASON + 1}-03-31`, VILLAGE.slice(0, 6)]);
+      [`${SEASON}-04-01`, `${SEASON + 1}-03-31`, VILLAGE.slice(0, 6)],
+    );
     const rice = t.data.tambon.crops.byCrop.find((c: { crop: string }) => c.crop === "RICE_GLUTINOUS");
     expect(rice).toEqual({ crop: "RICE_GLUTINOUS", cropCycles: expected.n, plantedRai: expected.sq_wa / 400 });
   });
@@ -174,8 +252,20 @@ describe("price complaints and trainings", () => {
   it("a complaint takes the published reference price when none is given, and moves from open to resolved", async () => {
     const [ref] = await hub.subgraphs.agriculture.ds.query(`SELECT price_per_kg::text AS p FROM reference_price
       WHERE crop = 'CASSAVA' AND effective_on <= '2026-02-10' ORDER BY effective_on DESC LIMIT 1`);
-    const c = await ok(COMPLAIN, { farmBookNumber: "490201019001", crop: "CASSAVA", offeredPricePerKg: "1.50", buyer: "ลานมัน ทดสอบ", quantityKg: 12000, filedOn: "2026-02-10" });
-    expect(c).toMatchObject({ status: "OPEN", offeredPricePerKg: "1.50", referencePricePerKg: ref.p, farmer: { farmBookNumber: "490201019001" } });
+    const c = await ok(COMPLAIN, {
+      farmBookNumber: "490201019001",
+      crop: "CASSAVA",
+      offeredPricePerKg: "1.50",
+      buyer: "ลานมัน ทดสอบ",
+      quantityKg: 12000,
+      filedOn: "2026-02-10",
+    });
+    expect(c).toMatchObject({
+      status: "OPEN",
+      offeredPricePerKg: "1.50",
+      referencePricePerKg: ref.p,
+      farmer: { farmBookNumber: "490201019001" },
+    });
     const shortfall = (Number(ref.p) * 100 - 150) / 100;
     expect(c.shortfallPerKg).toBe(shortfall.toFixed(2));
 
@@ -188,7 +278,13 @@ describe("price complaints and trainings", () => {
   });
 
   it("bad complaints are refused naming the field, and nothing is written", async () => {
-    const base = { farmBookNumber: "490201019001", crop: "SUGARCANE", offeredPricePerKg: "0.80", referencePricePerKg: "1.05", buyer: "โรงงานน้ำตาล ทดสอบ" };
+    const base = {
+      farmBookNumber: "490201019001",
+      crop: "SUGARCANE",
+      offeredPricePerKg: "0.80",
+      referencePricePerKg: "1.05",
+      buyer: "โรงงานน้ำตาล ทดสอบ",
+    };
     await refused(COMPLAIN, { ...base, offeredPricePerKg: "1.10" }, "BAD_USER_INPUT", "offeredPricePerKg");
     await refused(COMPLAIN, { ...base, offeredPricePerKg: "0.805" }, "BAD_USER_INPUT", "offeredPricePerKg");
     await refused(COMPLAIN, { ...base, referencePricePerKg: "abc" }, "BAD_USER_INPUT", "referencePricePerKg");
@@ -200,8 +296,12 @@ describe("price complaints and trainings", () => {
   });
 
   it("a training is recorded with its attendees; an unknown farmer refuses the whole training", async () => {
-    const t = await ok(TRAIN, { title: "การผลิตข้าวอินทรีย์", heldOn: "2025-08-15", tambonCode: "490201",
-      attendees: ["490201019001", "490201019002", "490201019001"] });
+    const t = await ok(TRAIN, {
+      title: "การผลิตข้าวอินทรีย์",
+      heldOn: "2025-08-15",
+      tambonCode: "490201",
+      attendees: ["490201019001", "490201019002", "490201019001"],
+    });
     expect(t).toMatchObject({ title: "การผลิตข้าวอินทรีย์", heldYearBE: 2568, attendeeCount: 2 });
     const f = await hub.query(`{ farmer(farmBookNumber: "490201019002") { trainings { id } } }`, {}, officer);
     expect(f.data.farmer.trainings.map((x: { id: string }) => x.id)).toContain(t.id);

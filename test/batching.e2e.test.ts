@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statementsFor } from "./expect";
 import { startHub, type TestHub } from "./hub";
 
 /** 100 households with where they live, their members and latest assessment. */
@@ -21,26 +22,21 @@ const ALL_TAMBONS = `{ tambons { code nameTh district { nameTh } householdCount 
 let small: TestHub;
 let large: TestHub;
 beforeAll(async () => {
-  [small, large] = await Promise.all([startHub({ households: 300 }), startHub({ households: 3000 })]);
+  [small, large] = await Promise.all([startHub(), startHub({ data: "demo" })]);
 });
 afterAll(async () => {
   await Promise.all([small?.stop(), large?.stop()]);
 });
 
-async function statementsFor(hub: TestHub, query: string) {
-  let rows = 0;
-  const counts = await hub.countStatements(async () => {
-    const { data, errors } = await hub.query(query, {}, { role: "social-worker" });
-    expect(errors).toBeUndefined();
-    rows = (data.households?.nodes ?? data.tambons).length;
-  });
-  return { counts, rows };
+async function statementsOf(hub: TestHub, query: string) {
+  const { counts, data } = await statementsFor(hub, query, {}, { role: "social-worker" });
+  return { counts, rows: (data.households?.nodes ?? data.tambons).length };
 }
 
 describe("batching: a query costs a fixed number of SQL statements", () => {
   it("listing 100 households with their village, tambon, district, members and assessments", async () => {
-    const a = await statementsFor(small, HOUSEHOLDS_WITH_PLACES);
-    const b = await statementsFor(large, HOUSEHOLDS_WITH_PLACES);
+    const a = await statementsOf(small, HOUSEHOLDS_WITH_PLACES);
+    const b = await statementsOf(large, HOUSEHOLDS_WITH_PLACES);
     expect(a.rows).toBe(100);
     // area: villages, tambons, districts (one statement each); the registry: count, page,
     // members, latest assessment, assessments, tambon figures, and the audit row for the names.
@@ -50,8 +46,8 @@ describe("batching: a query costs a fixed number of SQL statements", () => {
   });
 
   it("all 53 tambons with the registry's figures", async () => {
-    const a = await statementsFor(small, ALL_TAMBONS);
-    const b = await statementsFor(large, ALL_TAMBONS);
+    const a = await statementsOf(small, ALL_TAMBONS);
+    const b = await statementsOf(large, ALL_TAMBONS);
     expect(a.rows).toBe(53);
     expect(a.counts.area).toBe(2);
     expect(a.counts["social-development"]).toBe(2);

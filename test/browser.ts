@@ -1,14 +1,31 @@
+import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-/** Debian's Chromium (Playwright's own browser download is not reachable here). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Debian's Chromium, or CHROMIUM_PATH (Playwright's own browser download is not reachable here). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/**
+ * Whether the browser tests can run here. Without a Chromium they are skipped (global setup says so
+ * once); with REQUIRE_BROWSER=1 (CI) a missing Chromium fails the run instead.
+ */
+export const browserAvailable = existsSync(CHROMIUM);
+
+export const NO_BROWSER_MESSAGE = `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
 
 /** Headless, and with Chromium's own background traffic (updates, sync) switched off. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statementsFor } from "./expect";
 import { startHub, type TestHub } from "./hub";
 
 /** Every field the council network adds to Tambon, over all 53 tambons. */
@@ -24,28 +25,21 @@ let large: TestHub;
 beforeAll(async () => {
   // The people query nests lists three deep: its estimated cost is above the default gateway limit.
   const env = { MAX_COST: "1000000" };
-  [small, large] = await Promise.all([startHub({ households: 300, env }), startHub({ households: 3000, env })]);
+  [small, large] = await Promise.all([startHub({ env }), startHub({ data: "demo", env })]);
 });
 afterAll(async () => {
   await Promise.all([small?.stop(), large?.stop()]);
 });
 
-async function statementsFor(hub: TestHub, query: string) {
-  let data: any;
-  const counts = await hub.countStatements(async () => {
-    const response = await hub.query(query, {}, { role: "council-network-officer" });
-    expect(response.errors).toBeUndefined();
-    data = response.data;
-  });
-  return { counts, data };
-}
+const statementsOf = (hub: TestHub, query: string) => statementsFor(hub, query, {}, { role: "council-network-officer" });
 
 describe("batching: the council network's fields cost a fixed number of SQL statements", () => {
   it("every council network field of all 53 tambons, their districts and the province", async () => {
-    const a = await statementsFor(small, ALL_TAMBONS);
-    const b = await statementsFor(large, ALL_TAMBONS);
+    const a = await statementsOf(small, ALL_TAMBONS);
+    const b = await statementsOf(large, ALL_TAMBONS);
     expect(a.data.tambons).toHaveLength(53);
-    const rows = (d: any) => d.tambons.reduce((n: number, t: any) => n + (t.council?.members.length ?? 0) + t.changeLeaders.length + t.codiGrants.length, 0);
+    const rows = (d: any) =>
+      d.tambons.reduce((n: number, t: any) => n + (t.council?.members.length ?? 0) + t.changeLeaders.length + t.codiGrants.length, 0);
     expect(rows(b.data)).toBeGreaterThan(rows(a.data));
     // council by tambon, seats, seat counts; tambon figures; leaders, their trainings, module counts;
     // fund by tambon, member counts, matching, payouts; enterprises; grants, grant years; district figures; province figures.
@@ -54,8 +48,8 @@ describe("batching: the council network's fields cost a fixed number of SQL stat
   });
 
   it("100 households with their members' fund memberships", async () => {
-    const a = await statementsFor(small, HOUSEHOLD_MEMBERSHIPS);
-    const b = await statementsFor(large, HOUSEHOLD_MEMBERSHIPS);
+    const a = await statementsOf(small, HOUSEHOLD_MEMBERSHIPS);
+    const b = await statementsOf(large, HOUSEHOLD_MEMBERSHIPS);
     expect(a.data.households.nodes).toHaveLength(100);
     const memberships = (d: any) => d.households.nodes.reduce((n: number, h: any) => n + h.welfareFundMemberships.length, 0);
     expect(memberships(a.data)).toBeGreaterThan(0);
@@ -65,8 +59,8 @@ describe("batching: the council network's fields cost a fixed number of SQL stat
   });
 
   it("the members of 100 households with their council seats, leader roles and fund memberships", async () => {
-    const a = await statementsFor(small, HOUSEHOLD_PEOPLE);
-    const b = await statementsFor(large, HOUSEHOLD_PEOPLE);
+    const a = await statementsOf(small, HOUSEHOLD_PEOPLE);
+    const b = await statementsOf(large, HOUSEHOLD_PEOPLE);
     const people = (d: any) => d.households.nodes.flatMap((h: any) => h.members);
     expect(people(a.data).length).toBeGreaterThan(200);
     expect(people(b.data).some((p: any) => p.welfareFundMembership)).toBe(true);

@@ -4,8 +4,13 @@ import { toSatang } from "../subgraphs/kit/money";
 import { startHub, type TestHub } from "./hub";
 
 let hub: TestHub;
+let FUND_TAMBON: string;
 beforeAll(async () => {
-  hub = await startHub({ households: 1000 });
+  hub = await startHub({ data: "demo" }); // enough people in every tambon for its council
+  // The tambon whose welfare fund has paid the most benefits: one with records to page through.
+  [{ tambon_code: FUND_TAMBON }] = await sql(
+    "SELECT f.tambon_code FROM welfare_fund f JOIN fund_payout p ON p.fund_id = f.id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+  );
 });
 afterAll(() => hub?.stop());
 
@@ -49,17 +54,26 @@ describe("the council network on the tambon dashboard", () => {
   });
 
   it("the demo has councils in 48 of the 53 tambons, trained change leaders in 44 of them and a welfare fund in most", async () => {
-    const { data } = await hub.query(`{ councilNetwork { tambons councils tambonsWithTrainedLeaders welfareFunds welfareFundMembers } }`, {}, ANALYST);
+    const { data } = await hub.query(
+      `{ councilNetwork { tambons councils tambonsWithTrainedLeaders welfareFunds welfareFundMembers } }`,
+      {},
+      ANALYST,
+    );
     expect(data.councilNetwork).toMatchObject({ tambons: 53, councils: 48, tambonsWithTrainedLeaders: 44, welfareFunds: 45 });
     expect(data.councilNetwork.welfareFundMembers).toBeGreaterThan(300);
   });
 
   it("district and province figures add up their tambons", async () => {
-    const { data } = await hub.query(`{ councilNetwork { councils trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises }
+    const { data } = await hub.query(
+      `{ councilNetwork { councils trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises }
       districts { code councilNetwork { tambons councils trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises }
-        tambons { council { id } trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises { id } } } }`, {}, ANALYST);
+        tambons { council { id } trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises { id } } } }`,
+      {},
+      ANALYST,
+    );
     const sum = (items: any[], of: (item: any) => number) => items.reduce((n, item) => n + of(item), 0);
-    const sumBaht = (items: any[], of: (item: any) => string | null) => items.reduce((n: bigint, item) => n + toSatang(of(item) ?? "0"), 0n);
+    const sumBaht = (items: any[], of: (item: any) => string | null) =>
+      items.reduce((n: bigint, item) => n + toSatang(of(item) ?? "0"), 0n);
     for (const d of data.districts) {
       const ts = d.tambons;
       expect(d.councilNetwork, d.code).toMatchObject({
@@ -80,8 +94,12 @@ describe("the council network on the tambon dashboard", () => {
   });
 
   it("a fund's balance is its contributions plus matching money less its payouts, shown by source and by benefit", async () => {
-    const { data } = await hub.query(`{ tambons { welfareFund { contributionRule contributionsTotal matchingTotal payoutsTotal balance
-      matchingBySource { source total } payoutsByBenefit { benefit payouts total } } } }`, {}, OFFICER);
+    const { data } = await hub.query(
+      `{ tambons { welfareFund { contributionRule contributionsTotal matchingTotal payoutsTotal balance
+      matchingBySource { source total } payoutsByBenefit { benefit payouts total } } } }`,
+      {},
+      OFFICER,
+    );
     const funds = data.tambons.map((t: { welfareFund: unknown }) => t.welfareFund).filter(Boolean);
     expect(funds).toHaveLength(45);
     for (const f of funds) {
@@ -96,8 +114,12 @@ describe("the council network on the tambon dashboard", () => {
 
 describe("the council network's people are the registry's people", () => {
   it("a household shows its members' fund memberships, each a person of that household in that tambon's fund", async () => {
-    const { data, errors } = await hub.query(`{ households(first: 100) { nodes { houseCode tambon { code } members { id }
-      welfareFundMemberships { joinedOn person { id } fund { tambon { code } } } } } }`, {}, OFFICER);
+    const { data, errors } = await hub.query(
+      `{ households(first: 100) { nodes { houseCode tambon { code } members { id }
+      welfareFundMemberships { joinedOn person { id } fund { tambon { code } } } } } }`,
+      {},
+      OFFICER,
+    );
     expect(errors).toBeUndefined();
     let memberships = 0;
     for (const h of data.households.nodes) {
@@ -112,8 +134,12 @@ describe("the council network's people are the registry's people", () => {
   });
 
   it("a council's seats and a tambon's change leaders are held by people registered in that tambon", async () => {
-    const { data, errors } = await hub.query(`{ tambons { code council { chair { person { id household { tambon { code } } } }
-      members { role person { id household { tambon { code } } } } } changeLeaders { trained person { household { tambon { code } } } } } }`, {}, OFFICER);
+    const { data, errors } = await hub.query(
+      `{ tambons { code council { chair { person { id household { tambon { code } } } }
+      members { role person { id household { tambon { code } } } } } changeLeaders { trained person { household { tambon { code } } } } } }`,
+      {},
+      OFFICER,
+    );
     expect(errors).toBeUndefined();
     const withCouncil = data.tambons.filter((t: { council: unknown }) => t.council);
     for (const t of withCouncil) {
@@ -129,10 +155,17 @@ describe("the council network's people are the registry's people", () => {
   it("a person's profile shows their council seats, change-leader trainings and fund membership", async () => {
     const { data } = await hub.query(`{ tambonCouncils { chair { person { id } } } }`, {}, OFFICER);
     const id = data.tambonCouncils.find((c: { chair: unknown }) => c.chair).chair.person.id;
-    const [expected] = await sql(`SELECT (SELECT count(*) FROM council_member WHERE person_id = $1)::int AS seats,
-      (SELECT count(*) FROM leader_training WHERE person_id = $1)::int AS trainings, (SELECT joined_on::text FROM fund_member WHERE person_id = $1) AS joined`, [id]);
-    const profile = await hub.query(`query($id: String!) { person(id: $id) { id councilSeats { role current council { name } }
-      changeLeader { trainings { module } } welfareFundMembership { joinedOn } } }`, { id }, OFFICER);
+    const [expected] = await sql(
+      `SELECT (SELECT count(*) FROM council_member WHERE person_id = $1)::int AS seats,
+      (SELECT count(*) FROM leader_training WHERE person_id = $1)::int AS trainings, (SELECT joined_on::text FROM fund_member WHERE person_id = $1) AS joined`,
+      [id],
+    );
+    const profile = await hub.query(
+      `query($id: String!) { person(id: $id) { id councilSeats { role current council { name } }
+      changeLeader { trainings { module } } welfareFundMembership { joinedOn } } }`,
+      { id },
+      OFFICER,
+    );
     expect(profile.errors).toBeUndefined();
     const p = profile.data.person;
     expect(p.councilSeats).toHaveLength(expected.seats);
@@ -156,28 +189,36 @@ describe("who may see what", () => {
     const groups = data.tambons.flatMap((t: any) => t.welfareFund?.payoutsByBenefit ?? []);
     expect(groups.some((g: { payouts: number | null }) => g.payouts === null)).toBe(true);
     for (const g of groups) {
-      if (g.payouts === null) expect(g.total).toBeNull(); // one person's benefit is not shown by its amount either
+      if (g.payouts === null)
+        expect(g.total).toBeNull(); // one person's benefit is not shown by its amount either
       else expect(g.payouts).toBeGreaterThanOrEqual(5);
     }
   });
 
   it("what a benefit paid for is health data: only a caller with the sensitive scope sees it, and the read is audited", async () => {
-    const payouts = `{ welfareFundPayouts(tambonCode: "490101", first: 5) { totalCount nodes { id paidOn amount benefit benefitLabel } } }`;
+    const payouts = `{ welfareFundPayouts(tambonCode: "${FUND_TAMBON}", first: 5) { totalCount nodes { id paidOn amount benefit benefitLabel } } }`;
     const officer = await hub.query(payouts, {}, OFFICER);
     expect(officer.data.welfareFundPayouts.nodes[0].amount).toMatch(/^\d+\.\d{2}$/);
     expect(officer.data.welfareFundPayouts.nodes[0].benefit).toBeNull();
     expect(officer.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN", field: "WelfareFundPayout.benefit" });
 
-    const treasurer = await new SignJWT({ role: "welfare-fund-treasurer", agency: "community-councils",
-      scope: ["read", "pii", "sensitive"].map((s) => `community-councils:${s}`).join(" ") })
-      .setProtectedHeader({ alg: "HS256" }).setSubject("treasurer-490101").setIssuer(hub.config.auth.issuer)
-      .setIssuedAt().setExpirationTime("1h").sign(new TextEncoder().encode(hub.config.auth.hs256Secret));
+    const treasurer = await new SignJWT({
+      role: "welfare-fund-treasurer",
+      agency: "community-councils",
+      scope: ["read", "pii", "sensitive"].map((s) => `community-councils:${s}`).join(" "),
+    })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(`treasurer-${FUND_TAMBON}`)
+      .setIssuer(hub.config.auth.issuer)
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(hub.config.auth.hs256Secret));
     const seen = await hub.query(payouts, {}, { headers: { authorization: `Bearer ${treasurer}`, "x-purpose": "monthly fund report" } });
     expect(seen.errors).toBeUndefined();
     const first = seen.data.welfareFundPayouts.nodes[0];
     expect(first.benefitLabel).toMatch(/\(.+\)$/);
     const [audit] = await sql(`SELECT subject, purpose, fields, records FROM audit_log ORDER BY id DESC LIMIT 1`);
-    expect(audit).toMatchObject({ subject: "treasurer-490101", purpose: "monthly fund report" });
+    expect(audit).toMatchObject({ subject: `treasurer-${FUND_TAMBON}`, purpose: "monthly fund report" });
     expect(audit.fields).toEqual(expect.arrayContaining(["WelfareFundPayout.benefit", "WelfareFundPayout.amount"]));
     expect(audit.records).toContain(`WelfareFundPayout:${first.id}`);
   });
@@ -187,8 +228,12 @@ describe("who may see what", () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const { data }: { data?: any } = await hub.query(`query($a: String) { welfareFundMembers(tambonCode: "490101", first: 4, after: $a) {
-        totalCount pageInfo { hasNextPage endCursor } nodes { person { id } household { houseCode } } } }`, { a: after }, OFFICER);
+      const { data }: { data?: any } = await hub.query(
+        `query($a: String) { welfareFundMembers(tambonCode: "${FUND_TAMBON}", first: 4, after: $a) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { person { id } household { houseCode } } } }`,
+        { a: after },
+        OFFICER,
+      );
       total = data.welfareFundMembers.totalCount;
       seen.push(...data.welfareFundMembers.nodes.map((n: any) => `${n.household.houseCode}${n.person.id}`));
       after = data.welfareFundMembers.pageInfo.hasNextPage ? data.welfareFundMembers.pageInfo.endCursor : null;
@@ -197,7 +242,9 @@ describe("who may see what", () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect([...seen].sort()).toEqual(seen);
-    const [{ count }] = await sql(`SELECT count(*)::int FROM fund_member m JOIN welfare_fund f ON f.id = m.fund_id WHERE f.tambon_code = '490101'`);
+    const [{ count }] = await sql(
+      `SELECT count(*)::int FROM fund_member m JOIN welfare_fund f ON f.id = m.fund_id WHERE f.tambon_code = '${FUND_TAMBON}'`,
+    );
     expect(total).toBe(count);
   });
 });

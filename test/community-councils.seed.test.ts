@@ -12,13 +12,19 @@ let dss: DataSource[];
 
 beforeAll(async () => {
   const server = inject("databaseServerUrl");
-  dss = await Promise.all(names.map(async (name) => {
-    const { ds } = await openDatabase({ url: await ensureDatabase(server, name), entities: communityCouncils.entities, migrations: communityCouncils.migrations });
-    expect(await communityCouncils.isEmpty!(ds)).toBe(true);
-    await communityCouncils.seed!(ds, OPTIONS);
-    expect(await communityCouncils.isEmpty!(ds)).toBe(false);
-    return ds;
-  }));
+  dss = await Promise.all(
+    names.map(async (name) => {
+      const { ds } = await openDatabase({
+        url: await ensureDatabase(server, name),
+        entities: communityCouncils.entities,
+        migrations: communityCouncils.migrations,
+      });
+      expect(await communityCouncils.isEmpty!(ds)).toBe(true);
+      await communityCouncils.seed!(ds, OPTIONS);
+      expect(await communityCouncils.isEmpty!(ds)).toBe(false);
+      return ds;
+    }),
+  );
 });
 afterAll(async () => {
   await Promise.all((dss ?? []).map((ds) => ds.destroy()));
@@ -26,7 +32,8 @@ afterAll(async () => {
 });
 
 /** Every seeded row but its identity and recording time, hashed per table. */
-const digest = (ds: DataSource) => ds.query(`SELECT
+const digest = (ds: DataSource) =>
+  ds.query(`SELECT
   (SELECT md5(string_agg(tambon_code || name || notified_on, ',' ORDER BY tambon_code)) FROM council) AS councils,
   (SELECT md5(string_agg(person_id || role || term_start || term_end, ',' ORDER BY id)) FROM council_member) AS seats,
   (SELECT md5(string_agg(person_id || module || trained_on || completed, ',' ORDER BY id)) FROM leader_training) AS trainings,
@@ -46,16 +53,19 @@ describe("the council network's demo data", () => {
   it("draws its people from the shared population: same linkage ids, in their own house and tambon", async () => {
     const home = new Map<string, { houseCode: string; tambonCode: string }>();
     for (const h of demoHouseholds(OPTIONS.seed, OPTIONS.households)) {
-      for (const p of h.members) home.set(linkageId(OPTIONS.linkageSecret, p.citizenId), { houseCode: h.houseCode, tambonCode: h.villageCode.slice(0, 6) });
+      for (const p of h.members)
+        home.set(linkageId(OPTIONS.linkageSecret, p.citizenId), { houseCode: h.houseCode, tambonCode: h.villageCode.slice(0, 6) });
     }
     const ds = dss[0];
     const members: { person_id: string; house_code: string; tambon_code: string }[] = await ds.query(
-      `SELECT m.person_id, m.house_code, f.tambon_code FROM fund_member m JOIN welfare_fund f ON f.id = m.fund_id`);
+      `SELECT m.person_id, m.house_code, f.tambon_code FROM fund_member m JOIN welfare_fund f ON f.id = m.fund_id`,
+    );
     expect(members.length).toBeGreaterThan(100);
     for (const m of members) expect(home.get(m.person_id)).toEqual({ houseCode: m.house_code, tambonCode: m.tambon_code });
     const seats: { person_id: string; tambon_code: string }[] = await ds.query(
       `SELECT s.person_id, c.tambon_code FROM council_member s JOIN council c ON c.id = s.council_id
-       UNION ALL SELECT person_id, tambon_code FROM change_leader`);
+       UNION ALL SELECT person_id, tambon_code FROM change_leader`,
+    );
     for (const s of seats) expect(home.get(s.person_id)?.tambonCode).toBe(s.tambon_code);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { geography } from "../subgraphs/kit/geography";
+import { statementsFor } from "./expect";
 import { startHub, type TestHub } from "./hub";
 
 /**
@@ -17,18 +18,43 @@ const sql = (h: TestHub, text: string, params: unknown[] = []) => h.subgraphs.ho
 async function caseOnFirstHousehold(h: TestHub): Promise<string> {
   const { data } = await h.query(`{ households(first: 1) { nodes { houseCode village { code } } } }`, {}, officer);
   const { houseCode, village } = data.households.nodes[0];
-  await h.query(`mutation($i: RecordHousingSurveyInput!) { recordHousingSurvey(input: $i) { id } }`, { i: {
-    houseCode, villageCode: village.code, surveyedOn: "2026-03-01", roof: "UNSAFE", walls: "WORN", floor: "GOOD", posts: "WORN", toilet: "GOOD", tenure: "OWN",
-  } }, officer);
-  const opened = await h.query(`mutation($i: OpenAssistanceCaseInput!) { openAssistanceCase(input: $i) { id } }`, { i: {
-    houseCode, programme: "BAAN_PO_PIANG", workType: "REPAIR", requestedBudget: "18000", openedOn: "2026-03-05", openedBy: "อบจ.",
-  } }, officer);
+  await h.query(
+    `mutation($i: RecordHousingSurveyInput!) { recordHousingSurvey(input: $i) { id } }`,
+    {
+      i: {
+        houseCode,
+        villageCode: village.code,
+        surveyedOn: "2026-03-01",
+        roof: "UNSAFE",
+        walls: "WORN",
+        floor: "GOOD",
+        posts: "WORN",
+        toilet: "GOOD",
+        tenure: "OWN",
+      },
+    },
+    officer,
+  );
+  const opened = await h.query(
+    `mutation($i: OpenAssistanceCaseInput!) { openAssistanceCase(input: $i) { id } }`,
+    {
+      i: {
+        houseCode,
+        programme: "BAAN_PO_PIANG",
+        workType: "REPAIR",
+        requestedBudget: "18000",
+        openedOn: "2026-03-05",
+        openedBy: "อบจ.",
+      },
+    },
+    officer,
+  );
   expect(opened.errors).toBeUndefined();
   return houseCode;
 }
 
 beforeAll(async () => {
-  [hub, large] = await Promise.all([startHub({ households: 300 }), startHub({ households: 3000 })]);
+  [hub, large] = await Promise.all([startHub(), startHub({ data: "demo" })]);
   await Promise.all([caseOnFirstHousehold(hub), caseOnFirstHousehold(large)]);
 });
 afterAll(async () => {
@@ -38,13 +64,17 @@ afterAll(async () => {
 describe("a household's housing", () => {
   it("a household's profile shows its housing surveys, newest first, and its cases with every step", async () => {
     const [row] = await sql(large, `SELECT house_code, id::text FROM assistance_case WHERE stage = 'HANDED_OVER' ORDER BY id LIMIT 1`);
-    const { data, errors } = await large.query(`query($h: String!) { household(houseCode: $h) {
+    const { data, errors } = await large.query(
+      `query($h: String!) { household(houseCode: $h) {
       houseCode members { relationToHead }
       latestHousingSurvey { id surveyedOn yearBE condition conditionScore tenure tenureSecure }
       housingSurveys { id surveyedOn }
       housingCases { id programme programmeName workType stage open requestedBudget approvedBudget spentAmount fiscalYear fiscalYearBE
         survey { id } steps { seq fromStage stage decision date yearBE decidedBy amount } }
-    } }`, { h: row.house_code }, officer);
+    } }`,
+      { h: row.house_code },
+      officer,
+    );
     expect(errors).toBeUndefined();
     const h = data.household;
     expect(h.members.length).toBeGreaterThan(0); // the registry's part of the same profile
@@ -56,10 +86,24 @@ describe("a household's housing", () => {
     const c = h.housingCases.find((k: { id: string }) => k.id === row.id);
     expect(c).toMatchObject({ stage: "HANDED_OVER", open: false });
     expect(c.steps.map((s: { stage: string }) => s.stage)).toEqual([
-      "VILLAGE_SCREENING", "TAMBON_SCREENING", "DISTRICT_SCREENING", "PROVINCE_SCREENING", "APPROVED", "WORKS_STARTED", "WORKS_COMPLETED", "HANDED_OVER",
+      "VILLAGE_SCREENING",
+      "TAMBON_SCREENING",
+      "DISTRICT_SCREENING",
+      "PROVINCE_SCREENING",
+      "APPROVED",
+      "WORKS_STARTED",
+      "WORKS_COMPLETED",
+      "HANDED_OVER",
     ]);
     expect(c.steps.map((s: { decision: string }) => s.decision)).toEqual([
-      "OPENED", "ENDORSED", "ENDORSED", "ENDORSED", "APPROVED", "WORKS_STARTED", "WORKS_COMPLETED", "HANDED_OVER",
+      "OPENED",
+      "ENDORSED",
+      "ENDORSED",
+      "ENDORSED",
+      "APPROVED",
+      "WORKS_STARTED",
+      "WORKS_COMPLETED",
+      "HANDED_OVER",
     ]);
     expect(c.steps.map((s: { seq: number }) => s.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const stepDates = c.steps.map((s: { date: string }) => s.date);
@@ -73,8 +117,12 @@ describe("a household's housing", () => {
 
   it("a survey shows where it was made, with the area's names and the district read from the reference data", async () => {
     const [row] = await sql(hub, `SELECT house_code FROM housing_survey ORDER BY id DESC LIMIT 1`);
-    const { data } = await hub.query(`query($h: String!) { household(houseCode: $h) { latestHousingSurvey {
-      village { code nameTh } tambon { code nameTh } district { code nameTh } } } }`, { h: row.house_code }, officer);
+    const { data } = await hub.query(
+      `query($h: String!) { household(houseCode: $h) { latestHousingSurvey {
+      village { code nameTh } tambon { code nameTh } district { code nameTh } } } }`,
+      { h: row.house_code },
+      officer,
+    );
     const s = data.household.latestHousingSurvey;
     const tambon = geography().tambons.find((t) => t.code === s.village.code.slice(0, 6))!;
     expect(s.tambon).toEqual({ code: tambon.code, nameTh: tambon.nameTh });
@@ -91,15 +139,21 @@ describe("housing figures for a tambon", () => {
     const { data, errors } = await hub.query(FIGURES, {}, analyst);
     expect(errors).toBeUndefined();
     expect(data.tambons).toHaveLength(53);
-    const latest: Record<string, number>[] = await sql(hub, `SELECT tambon_code, count(*)::int AS surveyed,
+    const latest: Record<string, number>[] = await sql(
+      hub,
+      `SELECT tambon_code, count(*)::int AS surveyed,
         count(*) FILTER (WHERE overall_condition = 'UNSAFE')::int AS unsafe, count(*) FILTER (WHERE NOT tenure_secure)::int AS insecure
-      FROM (SELECT DISTINCT ON (house_code) * FROM housing_survey ORDER BY house_code, surveyed_on DESC, id DESC) l GROUP BY 1`);
-    const cases: Record<string, string>[] = await sql(hub, `SELECT tambon_code, count(*)::int AS cases,
+      FROM (SELECT DISTINCT ON (house_code) * FROM housing_survey ORDER BY house_code, surveyed_on DESC, id DESC) l GROUP BY 1`,
+    );
+    const cases: Record<string, string>[] = await sql(
+      hub,
+      `SELECT tambon_code, count(*)::int AS cases,
         count(*) FILTER (WHERE stage NOT IN ('REJECTED', 'HANDED_OVER'))::int AS open,
         coalesce(sum(approved_budget), 0)::text AS approved, coalesce(sum(spent_amount), 0)::text AS spent
-      FROM assistance_case GROUP BY 1`);
+      FROM assistance_case GROUP BY 1`,
+    );
     for (const t of data.tambons) {
-      const s = latest.find((r) => r.tambon_code === t.code as never);
+      const s = latest.find((r) => r.tambon_code === (t.code as never));
       const c = cases.find((r) => r.tambon_code === t.code);
       expect(t.housing.surveyedHouseholds).toBe(s?.surveyed ?? 0);
       expect(t.housing.unsafeHousing).toBe(s?.unsafe ?? 0);
@@ -117,13 +171,19 @@ describe("housing figures for a tambon", () => {
   it("the public sees the figures with counts of 1 to 4 suppressed, and no case records", async () => {
     const { data } = await hub.query(FIGURES);
     const counts = data.tambons.flatMap((t: { housing: Record<string, any> }) => [
-      t.housing.surveyedHouseholds, t.housing.unsafeHousing, t.housing.insecureTenure, t.housing.openCases,
+      t.housing.surveyedHouseholds,
+      t.housing.unsafeHousing,
+      t.housing.insecureTenure,
+      t.housing.openCases,
       ...t.housing.casesByStage.map((x: { cases: number | null }) => x.cases),
     ]);
     expect(counts.some((n: number | null) => n === null)).toBe(true);
     expect(counts.filter((n: number | null) => n !== null && n > 0 && n < 5)).toEqual([]);
     // Money over 1-4 approved cases would tell what a household got.
-    const approved: { tambon_code: string; n: number }[] = await sql(hub, `SELECT tambon_code, count(approved_budget)::int AS n FROM assistance_case GROUP BY 1`);
+    const approved: { tambon_code: string; n: number }[] = await sql(
+      hub,
+      `SELECT tambon_code, count(approved_budget)::int AS n FROM assistance_case GROUP BY 1`,
+    );
     for (const t of data.tambons) {
       const n = approved.find((r) => r.tambon_code === t.code)?.n ?? 0;
       expect(t.housing.budgetApproved === null, `tambon ${t.code} with ${n} approved cases`).toBe(n > 0 && n < 5);
@@ -141,12 +201,22 @@ describe("programme budgets and cases", () => {
     expect(errors).toBeUndefined();
     const budgets = data.programmeBudgets;
     expect([...new Set(budgets.map((b: { fiscalYearBE: number }) => b.fiscalYearBE))]).toEqual([2567, 2568, 2569]);
-    const sangSuk = budgets.find((b: { programme: string; fiscalYear: number }) => b.programme === "BAAN_SANG_SUK" && b.fiscalYear === 2026);
-    expect(sangSuk).toMatchObject({ programmeName: "บ้านสร้างสุขมุกดาหาร", targetHouseholds: 50, startsOn: "2025-10-01", endsOn: "2026-09-30" });
+    const sangSuk = budgets.find(
+      (b: { programme: string; fiscalYear: number }) => b.programme === "BAAN_SANG_SUK" && b.fiscalYear === 2026,
+    );
+    expect(sangSuk).toMatchObject({
+      programmeName: "บ้านสร้างสุขมุกดาหาร",
+      targetHouseholds: 50,
+      startsOn: "2025-10-01",
+      endsOn: "2026-09-30",
+    });
     for (const b of budgets) {
-      const [expected] = await sql(large, `SELECT count(*)::int AS approved, (count(*) FILTER (WHERE stage = 'HANDED_OVER'))::int AS handed,
+      const [expected] = await sql(
+        large,
+        `SELECT count(*)::int AS approved, (count(*) FILTER (WHERE stage = 'HANDED_OVER'))::int AS handed,
           coalesce(sum(approved_budget), 0)::text AS amount FROM assistance_case WHERE programme = $1 AND approved_on BETWEEN $2 AND $3`,
-        [b.programme, b.startsOn, b.endsOn]);
+        [b.programme, b.startsOn, b.endsOn],
+      );
       expect(b.casesApproved).toBe(expected.approved);
       expect(b.casesHandedOver).toBe(expected.handed);
       expect(Number(b.budgetApproved)).toBe(Number(expected.amount));
@@ -160,8 +230,18 @@ describe("programme budgets and cases", () => {
 
   it("the programmes list their caps and the works they fund", async () => {
     const { data } = await hub.query(`{ housingProgrammes { programme nameTh capBaht workTypes } }`);
-    expect(data.housingProgrammes).toContainEqual({ programme: "BAAN_PO_PIANG", nameTh: "บ้านพอเพียงชนบท", capBaht: "19000.00", workTypes: ["REPAIR"] });
-    expect(data.housingProgrammes).toContainEqual({ programme: "BAAN_MANKONG", nameTh: "บ้านมั่นคง", capBaht: "25000.00", workTypes: ["REPAIR", "REBUILD"] });
+    expect(data.housingProgrammes).toContainEqual({
+      programme: "BAAN_PO_PIANG",
+      nameTh: "บ้านพอเพียงชนบท",
+      capBaht: "19000.00",
+      workTypes: ["REPAIR"],
+    });
+    expect(data.housingProgrammes).toContainEqual({
+      programme: "BAAN_MANKONG",
+      nameTh: "บ้านมั่นคง",
+      capBaht: "25000.00",
+      workTypes: ["REPAIR", "REBUILD"],
+    });
   });
 
   it("an officer pages through a district's open cases with cursors, without gaps or repeats, and filters by stage and programme", async () => {
@@ -169,18 +249,29 @@ describe("programme budgets and cases", () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const { data }: { data?: any } = await large.query(`query($a: String) { assistanceCases(districtCode: "4901", open: true, first: 4, after: $a) {
-        totalCount pageInfo { hasNextPage endCursor } nodes { id open district { code } } } }`, { a: after }, officer);
+      const { data }: { data?: any } = await large.query(
+        `query($a: String) { assistanceCases(districtCode: "4901", open: true, first: 4, after: $a) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { id open district { code } } } }`,
+        { a: after },
+        officer,
+      );
       total = data.assistanceCases.totalCount;
       for (const n of data.assistanceCases.nodes) expect(n).toMatchObject({ open: true, district: { code: "4901" } });
       seen.push(...data.assistanceCases.nodes.map((n: { id: string }) => n.id));
       after = data.assistanceCases.pageInfo.hasNextPage ? data.assistanceCases.pageInfo.endCursor : null;
     } while (after);
-    const [expected] = await sql(large, `SELECT count(*)::int AS n FROM assistance_case WHERE district_code = '4901' AND stage NOT IN ('REJECTED', 'HANDED_OVER')`);
+    const [expected] = await sql(
+      large,
+      `SELECT count(*)::int AS n FROM assistance_case WHERE district_code = '4901' AND stage NOT IN ('REJECTED', 'HANDED_OVER')`,
+    );
     expect(total).toBe(expected.n);
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-    const filtered = await large.query(`{ assistanceCases(stage: VILLAGE_SCREENING, programme: BAAN_PO_PIANG, first: 50) { nodes { stage programme } } }`, {}, officer);
+    const filtered = await large.query(
+      `{ assistanceCases(stage: VILLAGE_SCREENING, programme: BAAN_PO_PIANG, first: 50) { nodes { stage programme } } }`,
+      {},
+      officer,
+    );
     expect(filtered.data.assistanceCases.nodes.length).toBeGreaterThan(0);
     for (const n of filtered.data.assistanceCases.nodes) expect(n).toEqual({ stage: "VILLAGE_SCREENING", programme: "BAAN_PO_PIANG" });
     const bad = await large.query(`{ assistanceCases(tambonCode: "49x", first: 5) { totalCount } }`, {}, officer);
@@ -189,9 +280,16 @@ describe("programme budgets and cases", () => {
 
   it("a case by id shows its household, place and survey; an unknown id is null", async () => {
     const [row] = await sql(hub, `SELECT id::text, house_code, district_code FROM assistance_case ORDER BY id LIMIT 1`);
-    const { data } = await hub.query(`query($id: ID!) { assistanceCase(id: $id) { id household { houseCode } district { code } tambon { nameTh } survey { condition } steps { seq } } }`,
-      { id: row.id }, officer);
-    expect(data.assistanceCase).toMatchObject({ id: row.id, household: { houseCode: row.house_code }, district: { code: row.district_code } });
+    const { data } = await hub.query(
+      `query($id: ID!) { assistanceCase(id: $id) { id household { houseCode } district { code } tambon { nameTh } survey { condition } steps { seq } } }`,
+      { id: row.id },
+      officer,
+    );
+    expect(data.assistanceCase).toMatchObject({
+      id: row.id,
+      household: { houseCode: row.house_code },
+      district: { code: row.district_code },
+    });
     expect(data.assistanceCase.steps[0].seq).toBe(1);
     const missing = await hub.query(`{ a: assistanceCase(id: "999999") { id } b: assistanceCase(id: "x") { id } }`, {}, officer);
     expect(missing.data).toEqual({ a: null, b: null });
@@ -206,19 +304,14 @@ describe("batching: housing's fields cost a fixed number of SQL statements", () 
   } } }`;
   const TAMBONS = `{ tambons { code housing { surveyedHouseholds unsafeHousing insecureTenure unsafeOrInsecure openCases budgetApproved budgetSpent casesByStage { stage cases } } } }`;
 
-  async function statementsFor(h: TestHub, query: string) {
-    let rows = 0;
-    const counts = await h.countStatements(async () => {
-      const { data, errors } = await h.query(query, {}, officer);
-      expect(errors).toBeUndefined();
-      rows = (data.households?.nodes ?? data.tambons).length;
-    });
-    return { counts, rows };
+  async function statementsOf(h: TestHub, query: string) {
+    const { counts, data } = await statementsFor(h, query, {}, officer);
+    return { counts, rows: (data.households?.nodes ?? data.tambons).length };
   }
 
   it("100 households with their surveys, latest survey and cases with steps: the same statements with 10 times the households", async () => {
-    const a = await statementsFor(hub, HOUSEHOLDS);
-    const b = await statementsFor(large, HOUSEHOLDS);
+    const a = await statementsOf(hub, HOUSEHOLDS);
+    const b = await statementsOf(large, HOUSEHOLDS);
     expect(a.rows).toBe(100);
     // surveys, latest survey, cases, steps, the cases' surveys
     expect(a.counts.housing).toBe(5);
@@ -226,8 +319,8 @@ describe("batching: housing's fields cost a fixed number of SQL statements", () 
   });
 
   it("all 53 tambons with housing's figures: 2 statements in housing, the same with 10 times the households", async () => {
-    const a = await statementsFor(hub, TAMBONS);
-    const b = await statementsFor(large, TAMBONS);
+    const a = await statementsOf(hub, TAMBONS);
+    const b = await statementsOf(large, TAMBONS);
     expect(a.rows).toBe(53);
     expect(a.counts.housing).toBe(2);
     expect(b.counts).toEqual(a.counts);

@@ -2,12 +2,13 @@ import "../gateway/no-telemetry";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { loadConfig, type HubConfig, type SubgraphName } from "../subgraphs/kit/config";
-import { databaseName, dropDatabase, ensureDatabase } from "../subgraphs/kit/database";
+import { databaseName, dropDatabase } from "../subgraphs/kit/database";
 import { startSubgraph, type RunningSubgraph } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { startGateway } from "../gateway/server";
 import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
-import { demoToken } from "../scripts/token";
+import { demoToken } from "../gateway/demo-token";
+import { cloneTemplate, DATASETS, type DatasetName } from "./databases";
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -35,25 +36,30 @@ export interface TestHub {
 }
 
 /**
- * The whole hub in this process, every server on port 0, on fresh databases of its own (so test
- * files run in parallel without sharing rows); `stop()` drops them.
+ * The whole hub in this process, every server on port 0, on fresh clones of a seeded data set
+ * (see databases.ts), so test files run in parallel without sharing rows; `stop()` drops them.
  */
-export async function startHub(options: { households?: number; seed?: number; env?: Record<string, string> } = {}): Promise<TestHub> {
+export async function startHub(options: { data?: DatasetName; env?: Record<string, string> } = {}): Promise<TestHub> {
   const serverUrl = inject("databaseServerUrl");
   const prefix = `test_${randomBytes(4).toString("hex")}`;
   const keys = generateGatewayKeys();
+  const dataset = options.data ?? "small";
   const env: Record<string, string> = {
-    DATABASE_URL: serverUrl, DATABASE_PREFIX: prefix, PORT: "0",
-    GATEWAY_PRIVATE_KEY: keys.privateKeyPem, GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
+    DATABASE_URL: serverUrl,
+    DATABASE_PREFIX: prefix,
+    PORT: "0",
+    GATEWAY_PRIVATE_KEY: keys.privateKeyPem,
+    GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
+    DEMO_HOUSEHOLDS: String(DATASETS[dataset].households),
+    DEMO_SEED: String(DATASETS[dataset].seed),
   };
-  const config = loadConfig({ ...env, DEMO_HOUSEHOLDS: String(options.households ?? 300), DEMO_SEED: String(options.seed ?? 7), ...options.env });
+  const config = loadConfig({ ...env, ...options.env });
   const running = await Promise.all(
     config.subgraphs.map(async (sub) =>
       startSubgraph(SUBGRAPHS[sub.name], {
         config,
-        databaseUrl: await ensureDatabase(serverUrl, databaseName(prefix, sub.name)),
+        databaseUrl: await cloneTemplate(serverUrl, inject("templateRun"), dataset, sub.name, databaseName(prefix, sub.name)),
         port: 0,
-        seedWhenEmpty: true,
       }),
     ),
   );

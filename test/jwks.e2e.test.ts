@@ -14,21 +14,25 @@ beforeAll(async () => {
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "idp-1", alg: "ES256", use: "sig" };
   const file = join(mkdtempSync(join(tmpdir(), "jwks-")), "jwks.json");
   writeFileSync(file, JSON.stringify({ keys: [jwk] }));
-  hub = await startHub({ households: 20, env: { AUTH_JWKS_FILE: file, AUTH_ISSUER: "https://idp.example" } });
+  hub = await startHub({ env: { AUTH_JWKS_FILE: file, AUTH_ISSUER: "https://idp.example" } });
 });
 afterAll(() => hub?.stop());
 
 const query = `{ households(first: 1) { totalCount } }`;
 const idpToken = (issuer = "https://idp.example") =>
   new SignJWT({ agency: "social-development", role: "social-worker", scope: "social-development:read" })
-    .setProtectedHeader({ alg: "ES256", kid: "idp-1" }).setSubject("somchai@pmj").setIssuer(issuer)
-    .setIssuedAt().setExpirationTime("5m").sign(privateKey);
+    .setProtectedHeader({ alg: "ES256", kid: "idp-1" })
+    .setSubject("somchai@pmj")
+    .setIssuer(issuer)
+    .setIssuedAt()
+    .setExpirationTime("5m")
+    .sign(privateKey);
 
 describe("user tokens from an identity provider (JWKS)", () => {
   it("a token signed with the provider's key is accepted with its scopes", async () => {
     const { data, errors } = await hub.query(query, {}, { headers: { authorization: `Bearer ${await idpToken()}` } });
     expect(errors).toBeUndefined();
-    expect(data.households.totalCount).toBe(20);
+    expect(data.households.totalCount).toBe(hub.config.demoHouseholds);
   });
 
   it("a demo token (HS256 secret) is refused once keys are configured, and so is another issuer", async () => {

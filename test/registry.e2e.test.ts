@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refusedUnchanged } from "./expect";
 import { startHub, type TestHub } from "./hub";
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startHub({ households: 100 });
+  hub = await startHub();
 });
 afterAll(() => hub?.stop());
 
@@ -14,28 +15,33 @@ const ASSESS = `mutation($input: RecordAssessmentInput!) { recordAssessment(inpu
 const asSocialWorker = { role: "social-worker" };
 
 const member = (overrides: Record<string, unknown> = {}) => ({
-  houseCode: "49029999001", citizenId: "3100600445635", firstName: "บุญมี", lastName: "ทดสอบ",
-  sex: "MALE", birthDate: "1970-05-01", relationToHead: "HEAD", ...overrides,
+  houseCode: "49029999001",
+  citizenId: "3100600445635",
+  firstName: "บุญมี",
+  lastName: "ทดสอบ",
+  sex: "MALE",
+  birthDate: "1970-05-01",
+  relationToHead: "HEAD",
+  ...overrides,
 });
 
 const counts = async () =>
-  (await hub.subgraphs["social-development"].ds.query(
-    `SELECT (SELECT count(*) FROM household)::int AS h, (SELECT count(*) FROM person)::int AS p, (SELECT count(*) FROM assessment)::int AS a`,
-  ))[0];
+  (
+    await hub.subgraphs["social-development"].ds.query(
+      `SELECT (SELECT count(*) FROM household)::int AS h, (SELECT count(*) FROM person)::int AS p, (SELECT count(*) FROM assessment)::int AS a`,
+    )
+  )[0];
 
-async function refused(query: string, input: Record<string, unknown>, code: string, field: string) {
-  const before = await counts();
-  const { data, errors } = await hub.query(query, { input }, asSocialWorker);
-  expect(data ?? null).toBeNull();
-  expect(errors?.[0].extensions?.code).toBe(code);
-  expect(errors?.[0].extensions?.field).toBe(field);
-  expect(errors?.[0].message).toContain(field);
-  expect(await counts()).toEqual(before); // nothing written
-}
+const refused = (query: string, input: Record<string, unknown>, code: string, field: string) =>
+  refusedUnchanged(hub, query, { input }, { code, field }, counts, asSocialWorker);
 
 describe("writing to the social registry", () => {
   it("a social worker registers a household, adds its head and records an assessment", async () => {
-    const h = await hub.query(REGISTER, { input: { houseCode: "49029999001", villageCode: "49020101", houseNumber: "12/3" } }, asSocialWorker);
+    const h = await hub.query(
+      REGISTER,
+      { input: { houseCode: "49029999001", villageCode: "49020101", houseNumber: "12/3" } },
+      asSocialWorker,
+    );
     expect(h.errors).toBeUndefined();
     expect(h.data.registerHousehold.village.tambon.nameTh).toBe("นิคมคำสร้อย");
 
@@ -44,13 +50,25 @@ describe("writing to the social registry", () => {
     expect(m.data.addMember).toMatchObject({ maskedCitizenId: "x-xxxx-xxxxx-63-5", relationToHead: "HEAD" });
     expect(m.data.addMember.id).toMatch(/^[0-9a-f]{32}$/);
 
-    const a = await hub.query(ASSESS, { input: { houseCode: "49029999001", assessedOn: "2025-06-01", human: 1, physical: 2, financial: 1, natural: 2, social: 2 } }, asSocialWorker);
+    const a = await hub.query(
+      ASSESS,
+      { input: { houseCode: "49029999001", assessedOn: "2025-06-01", human: 1, physical: 2, financial: 1, natural: 2, social: 2 } },
+      asSocialWorker,
+    );
     expect(a.errors).toBeUndefined();
     expect(a.data.recordAssessment).toEqual({ povertyLevel: 1, povertyLevelLabel: "อยู่ลำบาก (hardship)", assessedOn: "2025-06-01" });
 
-    const later = await hub.query(ASSESS, { input: { houseCode: "49029999001", assessedOn: "2025-12-01", human: 3, physical: 3, financial: 3, natural: 3, social: 4 } }, asSocialWorker);
+    const later = await hub.query(
+      ASSESS,
+      { input: { houseCode: "49029999001", assessedOn: "2025-12-01", human: 3, physical: 3, financial: 3, natural: 3, social: 4 } },
+      asSocialWorker,
+    );
     expect(later.data.recordAssessment.povertyLevel).toBe(3);
-    const profile = await hub.query(`{ household(houseCode: "49029999001") { latestAssessment { povertyLevel } assessments { assessedOn } } }`, {}, asSocialWorker);
+    const profile = await hub.query(
+      `{ household(houseCode: "49029999001") { latestAssessment { povertyLevel } assessments { assessedOn } } }`,
+      {},
+      asSocialWorker,
+    );
     expect(profile.data.household.latestAssessment.povertyLevel).toBe(3);
     expect(profile.data.household.assessments.map((x: { assessedOn: string }) => x.assessedOn)).toEqual(["2025-12-01", "2025-06-01"]);
   });

@@ -4,13 +4,14 @@ import { startHub, type TestHub } from "./hub";
 let hub: TestHub;
 const asSocialWorker = { role: "social-worker" };
 beforeAll(async () => {
-  hub = await startHub({ households: 300 });
+  hub = await startHub();
 });
 afterAll(() => hub?.stop());
 
 describe("the area and the social registry through the gateway", () => {
   it("a tambon shows its Thai and English names, its district and the registry's figures", async () => {
-    const { data, errors } = await hub.query(`{
+    const { data, errors } = await hub.query(
+      `{
       tambon(code: "490201") {
         code nameTh nameEn postcode point { lat lng approximate }
         district { code nameTh nameEn }
@@ -18,7 +19,10 @@ describe("the area and the social registry through the gateway", () => {
         householdsByPovertyLevel { level label households }
         vulnerablePeople { people elderly childrenUnder7 disabled bedridden welfareCardHolders }
       }
-    }`, {}, { role: "provincial-analyst" });
+    }`,
+      {},
+      { role: "provincial-analyst" },
+    );
     expect(errors).toBeUndefined();
     const t = data.tambon;
     expect(t).toMatchObject({ code: "490201", nameTh: "นิคมคำสร้อย", nameEn: "Nikhom Kham Soi", postcode: "49130" });
@@ -45,11 +49,15 @@ describe("the area and the social registry through the gateway", () => {
   it("a household shows its village, tambon and district names, members and latest assessment", async () => {
     const page = await hub.query(`{ households(first: 1, tambonCode: "490201") { nodes { houseCode } } }`, {}, asSocialWorker);
     const houseCode = page.data.households.nodes[0].houseCode;
-    const { data, errors } = await hub.query(`query($c: String!) { household(houseCode: $c) {
+    const { data, errors } = await hub.query(
+      `query($c: String!) { household(houseCode: $c) {
       houseCode village { code nameTh synthetic tambon { nameTh district { nameTh } } }
       members { id maskedCitizenId firstName relationToHead }
       latestAssessment { povertyLevel povertyLevelLabel } assessments { assessedOn }
-    } }`, { c: houseCode }, asSocialWorker);
+    } }`,
+      { c: houseCode },
+      asSocialWorker,
+    );
     expect(errors).toBeUndefined();
     const h = data.household;
     expect(h.village.code.startsWith("490201")).toBe(true);
@@ -67,8 +75,12 @@ describe("the area and the social registry through the gateway", () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const { data }: { data?: any } = await hub.query(`query($a: String) { households(tambonCode: "490101", first: 3, after: $a) {
-        totalCount pageInfo { hasNextPage endCursor } nodes { houseCode } } }`, { a: after }, asSocialWorker);
+      const { data }: { data?: any } = await hub.query(
+        `query($a: String) { households(tambonCode: "490101", first: 3, after: $a) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { houseCode } } }`,
+        { a: after },
+        asSocialWorker,
+      );
       total = data.households.totalCount;
       seen.push(...data.households.nodes.map((n: { houseCode: string }) => n.houseCode));
       after = data.households.pageInfo.hasNextPage ? data.households.pageInfo.endCursor : null;
@@ -79,7 +91,11 @@ describe("the area and the social registry through the gateway", () => {
   });
 
   it("filters households by poverty level, and the gateway refuses a page larger than the cap", async () => {
-    const { data } = await hub.query(`{ households(first: 50, povertyLevel: 1) { nodes { latestAssessment { povertyLevel } } } }`, {}, asSocialWorker);
+    const { data } = await hub.query(
+      `{ households(first: 50, povertyLevel: 1) { nodes { latestAssessment { povertyLevel } } } }`,
+      {},
+      asSocialWorker,
+    );
     expect(data.households.nodes.length).toBeGreaterThan(0);
     for (const n of data.households.nodes) expect(n.latestAssessment.povertyLevel).toBe(1);
     const tooMany = await hub.query(`{ households(first: 1000) { totalCount } }`);
@@ -88,7 +104,18 @@ describe("the area and the social registry through the gateway", () => {
   });
 
   it("not even a social worker's response carries a raw citizen ID", async () => {
-    const { data } = await hub.query(`{ households(first: 20) { nodes { members { id maskedCitizenId } } } }`, {}, asSocialWorker);
-    expect(JSON.stringify(data)).not.toMatch(/\d{13}/);
+    const { data } = await hub.query(
+      `{ households(first: 20) { nodes { houseCode members { id maskedCitizenId } } } }`,
+      {},
+      asSocialWorker,
+    );
+    const body = JSON.stringify(data);
+    const raw: { citizen_id: string }[] = await hub.subgraphs["social-development"].ds.query(
+      "SELECT p.citizen_id FROM person p WHERE p.house_code = ANY($1)",
+      [data.households.nodes.map((n: { houseCode: string }) => n.houseCode)],
+    );
+    expect(raw.length).toBeGreaterThan(20);
+    for (const { citizen_id } of raw) expect(body).not.toContain(citizen_id);
+    expect(body).not.toMatch(/(?<![0-9a-f])\d{13}(?![0-9a-f])/); // no 13-digit number outside a hex linkage id
   });
 });

@@ -14,16 +14,21 @@ export class CropCycle {
   @Column({ type: "smallint", name: "plot_no" }) plotNumber: number;
   @Field(() => Crop) @Column({ type: "text" }) crop: Crop;
   @Field(() => String, { nullable: true, description: "e.g. ขาวดอกมะลิ 105, กข6, เกษตรศาสตร์ 50." })
-  @Column({ type: "text", nullable: true }) variety: string | null;
+  @Column({ type: "text", nullable: true })
+  variety: string | null;
   @Column({ type: "integer", name: "planted_sq_wa" }) plantedSquareWa: number;
   @Field(() => String, { description: "ISO date. For rubber and fruit, the start of the harvest season." })
-  @Column({ type: "date", name: "planted_on" }) plantedOn: string;
+  @Column({ type: "date", name: "planted_on" })
+  plantedOn: string;
   @Field(() => String, { nullable: true, description: "ISO date; null while the crop is still growing." })
-  @Column({ type: "date", name: "harvested_on", nullable: true }) harvestedOn: string | null;
+  @Column({ type: "date", name: "harvested_on", nullable: true })
+  harvestedOn: string | null;
   @Field(() => Int, { nullable: true, description: "Harvested weight in whole kilograms." })
-  @Column({ type: "integer", name: "yield_kg", nullable: true }) yieldKg: number | null;
+  @Column({ type: "integer", name: "yield_kg", nullable: true })
+  yieldKg: number | null;
   @Field(() => String, { nullable: true, description: "Price received, baht per kg (exact decimal string)." })
-  @Column({ type: "numeric", precision: 10, scale: 2, name: "price_per_kg", nullable: true }) pricePerKg: string | null;
+  @Column({ type: "numeric", precision: 10, scale: 2, name: "price_per_kg", nullable: true })
+  pricePerKg: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: "text", nullable: true }) buyer: string | null;
 
   @Field(() => String) get cropLabel(): string {
@@ -45,7 +50,10 @@ export class CropCycle {
   }
 
   @Authorized(PII)
-  @Field(() => String, { nullable: true, description: "Baht: yield × price, exact; derived, never stored. A household's income: personal data." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Baht: yield × price, exact; derived, never stored. A household's income: personal data.",
+  })
   get income(): string | null {
     if (this.yieldKg === null || this.pricePerKg === null) return null;
     return toBahtString(BigInt(this.yieldKg) * toSatang(this.pricePerKg));

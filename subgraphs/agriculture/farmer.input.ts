@@ -14,7 +14,8 @@ export class RegisterFarmerInput {
   @Field(() => String, { description: "12 digits; unique." }) farmBookNumber: string;
   @Field(() => String, { description: "The holder's Person linkage id (32 hex digits)." }) personId: string;
   @Field(() => String, { description: "The farm household's house code (11 digits)." }) houseCode: string;
-  @Field(() => String, { description: "The village (8 digits) of the farm household: its figures count in that tambon." }) villageCode: string;
+  @Field(() => String, { description: "The village (8 digits) of the farm household: its figures count in that tambon." })
+  villageCode: string;
   @Field(() => String, { description: "The holder's birth date (ISO), for the young-farmer rule only; never served." }) birthDate: string;
   @Field(() => String, { nullable: true, description: "ISO date, not in the future; default today." }) registeredOn?: string | null;
   @Field(() => Boolean, { defaultValue: false }) youngSmartFarmer: boolean;

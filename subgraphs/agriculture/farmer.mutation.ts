@@ -19,14 +19,19 @@ const UNIQUES = {
 
 /** The farmer of a farm book, locked so concurrent writes to its plots take turns. */
 export async function existingFarmer(m: EntityManager, farmBookNumber: string): Promise<Farmer> {
-  const farmer = await m.createQueryBuilder(Farmer, "f").setLock("pessimistic_write")
-    .where("f.farm_book_no = :fb", { fb: check.digits("farmBookNumber", farmBookNumber, 12) }).getOne();
+  const farmer = await m
+    .createQueryBuilder(Farmer, "f")
+    .setLock("pessimistic_write")
+    .where("f.farm_book_no = :fb", { fb: check.digits("farmBookNumber", farmBookNumber, 12) })
+    .getOne();
   if (!farmer) throw new BadUserInputError("farmBookNumber", "no farmer is registered with this farm book number");
   return farmer;
 }
 
 const plotRow = (areaField: string, p: PlotInput) => ({
-  landDocument: p.landDocument, waterSource: p.waterSource, areaSquareWa: squareWaOf(areaField, p.area),
+  landDocument: p.landDocument,
+  waterSource: p.waterSource,
+  areaSquareWa: squareWaOf(areaField, p.area),
 });
 
 /** The farm book's writes: every argument checked first, one transaction each. */
@@ -39,22 +44,37 @@ export class FarmerMutationResolver {
     if (!/^[0-9a-f]{32}$/.test(input.personId)) throw new BadUserInputError("personId", "must be a linkage id: 32 lowercase hex digits");
     const houseCode = check.digits("houseCode", input.houseCode, 11);
     const village = check.villageCode("villageCode", input.villageCode);
-    const registeredOn = input.registeredOn == null ? check.today() : check.isoDate("registeredOn", input.registeredOn, { min: "1990-01-01" });
+    const registeredOn =
+      input.registeredOn == null ? check.today() : check.isoDate("registeredOn", input.registeredOn, { min: "1990-01-01" });
     const birthDate = check.isoDate("birthDate", input.birthDate);
     const fifteenth = `${Number(birthDate.slice(0, 4)) + 15}${birthDate.slice(4)}`;
     if (fifteenth > registeredOn) throw new BadUserInputError("birthDate", "the holder must be at least 15 years old on registeredOn");
     if (input.plots.length > 50) throw new BadUserInputError("plots", "at most 50 plots at a time");
     const plots = input.plots.map((p, i) => plotRow(`plots[${i}].area`, p));
-    return inTransaction(ctx.ds, async (m) => {
-      if (await m.existsBy(Farmer, { farmBookNumber })) throw new ConflictError(...UNIQUES.farmer_pkey);
-      if (await m.existsBy(Farmer, { personId: input.personId })) throw new ConflictError(...UNIQUES.farmer_person_key);
-      await m.insert(Farmer, {
-        farmBookNumber, personId: input.personId, houseCode, villageCode: village, birthDate, registeredOn,
-        youngSmartFarmer: input.youngSmartFarmer, synthetic: false,
-      });
-      if (plots.length) await m.insert(FarmPlot, plots.map((p, i) => ({ ...p, farmBookNumber, plotNumber: i + 1 })));
-      return m.findOneByOrFail(Farmer, { farmBookNumber });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        if (await m.existsBy(Farmer, { farmBookNumber })) throw new ConflictError(...UNIQUES.farmer_pkey);
+        if (await m.existsBy(Farmer, { personId: input.personId })) throw new ConflictError(...UNIQUES.farmer_person_key);
+        await m.insert(Farmer, {
+          farmBookNumber,
+          personId: input.personId,
+          houseCode,
+          villageCode: village,
+          birthDate,
+          registeredOn,
+          youngSmartFarmer: input.youngSmartFarmer,
+          synthetic: false,
+        });
+        if (plots.length)
+          await m.insert(
+            FarmPlot,
+            plots.map((p, i) => ({ ...p, farmBookNumber, plotNumber: i + 1 })),
+          );
+        return m.findOneByOrFail(Farmer, { farmBookNumber });
+      },
+      UNIQUES,
+    );
   }
 
   @Mutation(() => FarmPlot, { description: "Adds a plot to a farm book, numbered after its last." })
@@ -63,8 +83,11 @@ export class FarmerMutationResolver {
     const row = plotRow("area", input);
     return inTransaction(ctx.ds, async (m) => {
       await existingFarmer(m, farmBookNumber);
-      const { last } = (await m.createQueryBuilder(FarmPlot, "p").select("max(p.plot_no)", "last")
-        .where("p.farm_book_no = :fb", { fb: farmBookNumber }).getRawOne()) as { last: number | null };
+      const { last } = (await m
+        .createQueryBuilder(FarmPlot, "p")
+        .select("max(p.plot_no)", "last")
+        .where("p.farm_book_no = :fb", { fb: farmBookNumber })
+        .getRawOne()) as { last: number | null };
       const plotNumber = (last ?? 0) + 1;
       await m.insert(FarmPlot, { ...row, farmBookNumber, plotNumber });
       return m.findOneByOrFail(FarmPlot, { farmBookNumber, plotNumber });
@@ -80,12 +103,22 @@ export class FarmerMutationResolver {
     const harvestedOn = input.harvestedOn == null ? null : check.isoDate("harvestedOn", input.harvestedOn, { min: "2000-01-01" });
     if (harvestedOn !== null && harvestedOn < plantedOn) throw new BadUserInputError("harvestedOn", "must not be before plantedOn");
     const yieldKg = input.yieldKg == null ? null : check.intInRange("yieldKg", input.yieldKg, 0, 1_000_000_000);
-    if (yieldKg !== null && harvestedOn === null) throw new BadUserInputError("yieldKg", "needs harvestedOn: a yield is known only after the harvest");
+    if (yieldKg !== null && harvestedOn === null)
+      throw new BadUserInputError("yieldKg", "needs harvestedOn: a yield is known only after the harvest");
     const pricePerKg = input.pricePerKg == null ? null : baht("pricePerKg", input.pricePerKg, { max: "99999999.99" });
-    if (pricePerKg !== null && yieldKg === null) throw new BadUserInputError("pricePerKg", "needs yieldKg: a price is for a harvested weight");
+    if (pricePerKg !== null && yieldKg === null)
+      throw new BadUserInputError("pricePerKg", "needs yieldKg: a price is for a harvested weight");
     const row = {
-      farmBookNumber, plotNumber, crop: input.crop, variety: check.optionalText("variety", input.variety, 100),
-      plantedSquareWa, plantedOn, harvestedOn, yieldKg, pricePerKg, buyer: check.optionalText("buyer", input.buyer, 200),
+      farmBookNumber,
+      plotNumber,
+      crop: input.crop,
+      variety: check.optionalText("variety", input.variety, 100),
+      plantedSquareWa,
+      plantedOn,
+      harvestedOn,
+      yieldKg,
+      pricePerKg,
+      buyer: check.optionalText("buyer", input.buyer, 200),
     };
     return inTransaction(ctx.ds, async (m) => {
       await existingFarmer(m, farmBookNumber);

@@ -13,7 +13,7 @@ import { FarmPlot } from "./plot.entity";
 import { Household, Person } from "./registry.stubs";
 import { FarmerTraining } from "./training.entity";
 
-type Ctx = SubgraphContext<AgricultureLoaders>;
+type Context = SubgraphContext<AgricultureLoaders>;
 
 @ObjectType()
 export class FarmerConnection extends ConnectionType(Farmer) {}
@@ -28,20 +28,25 @@ export class FarmerFilter extends PageArgs {
 export class FarmerResolver {
   @Authorized(READ)
   @Query(() => Farmer, { nullable: true, description: "A farmer by farm book number (12 digits)." })
-  farmer(@Arg("farmBookNumber", () => String) farmBookNumber: string, @Ctx() ctx: Ctx): Promise<Farmer | null> {
+  farmer(@Arg("farmBookNumber", () => String) farmBookNumber: string, @Ctx() ctx: Context): Promise<Farmer | null> {
     return ctx.loaders.farmer.load(digits("farmBookNumber", farmBookNumber, 12));
   }
 
   @Authorized(READ)
   @Query(() => FarmerConnection, { nullable: true, description: "The farmers of a tambon in farm-book order, a page at a time." })
-  async farmers(@Args(() => FarmerFilter) filter: FarmerFilter, @Ctx() ctx: Ctx): Promise<Connection<Farmer>> {
+  async farmers(@Args(() => FarmerFilter) filter: FarmerFilter, @Ctx() ctx: Context): Promise<Connection<Farmer>> {
     const { limit, afterKey } = pageWindow(filter, ctx.config.maxPageSize);
-    const query = ctx.ds.getRepository(Farmer).createQueryBuilder("f")
+    const query = ctx.ds
+      .getRepository(Farmer)
+      .createQueryBuilder("f")
       .where("f.tambon_code = :tambon", { tambon: digits("tambonCode", filter.tambonCode, 6) });
     if (filter.youngOnly) query.andWhere("f.young_farmer");
     const totalCount = await query.getCount();
     if (afterKey !== null) query.andWhere("f.farm_book_no > :after", { after: afterKey });
-    const rows = await query.orderBy("f.farm_book_no").limit(limit + 1).getMany();
+    const rows = await query
+      .orderBy("f.farm_book_no")
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, (f) => f.farmBookNumber, totalCount);
   }
 
@@ -66,28 +71,28 @@ export class FarmerResolver {
   }
 
   @FieldResolver(() => [FarmPlot])
-  plots(@Root() farmer: Farmer, @Ctx() ctx: Ctx): Promise<FarmPlot[]> {
+  plots(@Root() farmer: Farmer, @Ctx() ctx: Context): Promise<FarmPlot[]> {
     return ctx.loaders.plotsOfFarmer.load(farmer.farmBookNumber);
   }
 
   @FieldResolver(() => PlotArea, { description: "All its plots together." })
-  async totalArea(@Root() farmer: Farmer, @Ctx() ctx: Ctx): Promise<PlotArea> {
+  async totalArea(@Root() farmer: Farmer, @Ctx() ctx: Context): Promise<PlotArea> {
     const plots = await ctx.loaders.plotsOfFarmer.load(farmer.farmBookNumber);
     return plotArea(plots.reduce((sum, p) => sum + p.areaSquareWa, 0));
   }
 
   @FieldResolver(() => [CropCycle], { description: "Every crop cycle on its plots, latest planting first." })
-  cropCycles(@Root() farmer: Farmer, @Ctx() ctx: Ctx): Promise<CropCycle[]> {
+  cropCycles(@Root() farmer: Farmer, @Ctx() ctx: Context): Promise<CropCycle[]> {
     return ctx.loaders.cyclesOfFarmer.load(farmer.farmBookNumber);
   }
 
   @FieldResolver(() => [FarmerOrganization])
-  async organizations(@Root() farmer: Farmer, @Ctx() ctx: Ctx): Promise<FarmerOrganization[]> {
+  async organizations(@Root() farmer: Farmer, @Ctx() ctx: Context): Promise<FarmerOrganization[]> {
     return (await ctx.loaders.organizationsOfFarmer.load(farmer.farmBookNumber)).map((m) => m.organization);
   }
 
   @FieldResolver(() => [FarmerTraining], { description: "Trainings attended, latest first." })
-  async trainings(@Root() farmer: Farmer, @Ctx() ctx: Ctx): Promise<FarmerTraining[]> {
+  async trainings(@Root() farmer: Farmer, @Ctx() ctx: Context): Promise<FarmerTraining[]> {
     return (await ctx.loaders.trainingsOfFarmer.load(farmer.farmBookNumber)).map((a) => a.training);
   }
 }

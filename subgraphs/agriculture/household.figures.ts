@@ -23,7 +23,11 @@ export async function seasonIncomes(ds: DataSource, season: CropSeason, houseCod
     [houseCodes, season.startsOn, season.endsOn],
   );
   return rows.map((r) => ({
-    houseCode: r.house_code, season, income: r.income, cropCycles: +r.cycles, soldCycles: +r.sold,
+    houseCode: r.house_code,
+    season,
+    income: r.income,
+    cropCycles: +r.cycles,
+    soldCycles: +r.sold,
     plantedRai: Number(r.planted_sq_wa) / SQ_WA_PER_RAI,
   }));
 }

@@ -14,8 +14,8 @@ import { TrainingAttendee } from "./training.entity";
 function perSeason<V>(create: (season: CropSeason) => DataLoader<string, V>): (season: CropSeason) => DataLoader<string, V> {
   const loaders = new Map<number, DataLoader<string, V>>();
   return (season) => {
-    let loader = loaders.get(season.cropYear);
-    if (!loader) loaders.set(season.cropYear, (loader = create(season)));
+    const loader = loaders.get(season.cropYear) ?? create(season);
+    loaders.set(season.cropYear, loader);
     return loader;
   };
 }
@@ -28,8 +28,14 @@ export function createLoaders(ds: DataSource) {
   const cycles = ds.getRepository(CropCycle);
   const newestFirst = { plantedOn: "DESC", id: "DESC" } as const;
   return {
-    farmer: keyedLoader((books: string[]) => farmers.findBy({ farmBookNumber: In(books) }), (f) => f.farmBookNumber),
-    farmerOfPerson: keyedLoader((ids: string[]) => farmers.findBy({ personId: In(ids) }), (f) => f.personId),
+    farmer: keyedLoader(
+      (books: string[]) => farmers.findBy({ farmBookNumber: In(books) }),
+      (f) => f.farmBookNumber,
+    ),
+    farmerOfPerson: keyedLoader(
+      (ids: string[]) => farmers.findBy({ personId: In(ids) }),
+      (f) => f.personId,
+    ),
     farmsOfHousehold: groupedLoader(
       (codes: string[]) => farmers.find({ where: { houseCode: In(codes) }, order: { farmBookNumber: "ASC" } }),
       (f) => f.houseCode,
@@ -52,32 +58,57 @@ export function createLoaders(ds: DataSource) {
       (c) => c.farmBookNumber,
     ),
     organizationsOfFarmer: groupedLoader(
-      (books: string[]) => ds.getRepository(OrganizationMember).find({
-        where: { farmBookNumber: In(books) }, relations: { organization: true }, order: { registrationNumber: "ASC" },
-      }),
+      (books: string[]) =>
+        ds.getRepository(OrganizationMember).find({
+          where: { farmBookNumber: In(books) },
+          relations: { organization: true },
+          order: { registrationNumber: "ASC" },
+        }),
       (m) => m.farmBookNumber,
     ),
     membersOfOrganization: groupedLoader(
-      (numbers: string[]) => ds.getRepository(OrganizationMember).find({
-        where: { registrationNumber: In(numbers) }, relations: { farmer: true }, order: { farmBookNumber: "ASC" },
-      }),
+      (numbers: string[]) =>
+        ds.getRepository(OrganizationMember).find({
+          where: { registrationNumber: In(numbers) },
+          relations: { farmer: true },
+          order: { farmBookNumber: "ASC" },
+        }),
       (m) => m.registrationNumber,
     ),
     trainingsOfFarmer: groupedLoader(
-      (books: string[]) => ds.getRepository(TrainingAttendee).find({
-        where: { farmBookNumber: In(books) }, relations: { training: true }, order: { training: { heldOn: "DESC" } },
-      }),
+      (books: string[]) =>
+        ds.getRepository(TrainingAttendee).find({
+          where: { farmBookNumber: In(books) },
+          relations: { training: true },
+          order: { training: { heldOn: "DESC" } },
+        }),
       (a) => a.farmBookNumber,
     ),
     attendeesOfTraining: groupedLoader(
-      (ids: string[]) => ds.getRepository(TrainingAttendee).find({
-        where: { trainingId: In(ids) }, relations: { farmer: true }, order: { farmBookNumber: "ASC" },
-      }),
+      (ids: string[]) =>
+        ds.getRepository(TrainingAttendee).find({
+          where: { trainingId: In(ids) },
+          relations: { farmer: true },
+          order: { farmBookNumber: "ASC" },
+        }),
       (a) => a.trainingId,
     ),
-    seasonIncome: perSeason((season) => keyedLoader((codes: string[]) => seasonIncomes(ds, season, codes), (r) => r.houseCode)),
-    farmerCounts: keyedLoader((codes: string[]) => farmerCounts(ds, codes), (r) => r.tambonCode),
-    cropFigures: perSeason((season) => groupedLoader((codes: string[]) => cropFigures(ds, season, codes), (r) => r.tambonCode)),
+    seasonIncome: perSeason((season) =>
+      keyedLoader(
+        (codes: string[]) => seasonIncomes(ds, season, codes),
+        (r) => r.houseCode,
+      ),
+    ),
+    farmerCounts: keyedLoader(
+      (codes: string[]) => farmerCounts(ds, codes),
+      (r) => r.tambonCode,
+    ),
+    cropFigures: perSeason((season) =>
+      groupedLoader(
+        (codes: string[]) => cropFigures(ds, season, codes),
+        (r) => r.tambonCode,
+      ),
+    ),
   };
 }
 

@@ -21,7 +21,8 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
 @Entity({ name: "farmer_organization" })
 export class FarmerOrganization {
   @Field(() => ID, { description: "Its registration number with the registering office." })
-  @PrimaryColumn({ type: "text", name: "registration_no" }) registrationNumber: string;
+  @PrimaryColumn({ type: "text", name: "registration_no" })
+  registrationNumber: string;
   @Field(() => String) @Column({ type: "text", name: "name_th" }) nameTh: string;
   @Field(() => OrganizationType) @Column({ type: "text", name: "org_type" }) type: OrganizationType;
   @Column({ type: "char", length: 8, name: "village_code" }) villageCode: string;

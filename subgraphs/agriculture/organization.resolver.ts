@@ -8,14 +8,15 @@ import type { AgricultureLoaders } from "./loaders";
 import { FarmerOrganization } from "./organization.entity";
 import { FarmerTraining } from "./training.entity";
 
-type Ctx = SubgraphContext<AgricultureLoaders>;
+type Context = SubgraphContext<AgricultureLoaders>;
 
 @Resolver(() => FarmerOrganization)
 export class OrganizationResolver {
   @Query(() => [FarmerOrganization], { description: "The farmer organizations registered in a tambon." })
-  farmerOrganizations(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Ctx): Promise<FarmerOrganization[]> {
+  farmerOrganizations(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Context): Promise<FarmerOrganization[]> {
     return ctx.ds.getRepository(FarmerOrganization).find({
-      where: { tambonCode: digits("tambonCode", tambonCode, 6) }, order: { registrationNumber: "ASC" },
+      where: { tambonCode: digits("tambonCode", tambonCode, 6) },
+      order: { registrationNumber: "ASC" },
     });
   }
 
@@ -26,12 +27,12 @@ export class OrganizationResolver {
 
   @Authorized(READ)
   @FieldResolver(() => [Farmer], { nullable: true })
-  async members(@Root() organization: FarmerOrganization, @Ctx() ctx: Ctx): Promise<Farmer[]> {
+  async members(@Root() organization: FarmerOrganization, @Ctx() ctx: Context): Promise<Farmer[]> {
     return (await ctx.loaders.membersOfOrganization.load(organization.registrationNumber)).map((m) => m.farmer);
   }
 
   @FieldResolver(() => Int)
-  async memberCount(@Root() organization: FarmerOrganization, @Ctx() ctx: Ctx): Promise<number> {
+  async memberCount(@Root() organization: FarmerOrganization, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.membersOfOrganization.load(organization.registrationNumber)).length;
   }
 }
@@ -39,9 +40,10 @@ export class OrganizationResolver {
 @Resolver(() => FarmerTraining)
 export class TrainingResolver {
   @Query(() => [FarmerTraining], { description: "The farmer trainings held in a tambon, latest first." })
-  farmerTrainings(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Ctx): Promise<FarmerTraining[]> {
+  farmerTrainings(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Context): Promise<FarmerTraining[]> {
     return ctx.ds.getRepository(FarmerTraining).find({
-      where: { tambonCode: digits("tambonCode", tambonCode, 6) }, order: { heldOn: "DESC", id: "DESC" },
+      where: { tambonCode: digits("tambonCode", tambonCode, 6) },
+      order: { heldOn: "DESC", id: "DESC" },
     });
   }
 
@@ -52,12 +54,12 @@ export class TrainingResolver {
 
   @Authorized(READ)
   @FieldResolver(() => [Farmer], { nullable: true })
-  async attendees(@Root() training: FarmerTraining, @Ctx() ctx: Ctx): Promise<Farmer[]> {
+  async attendees(@Root() training: FarmerTraining, @Ctx() ctx: Context): Promise<Farmer[]> {
     return (await ctx.loaders.attendeesOfTraining.load(training.id)).map((a) => a.farmer);
   }
 
   @FieldResolver(() => Int)
-  async attendeeCount(@Root() training: FarmerTraining, @Ctx() ctx: Ctx): Promise<number> {
+  async attendeeCount(@Root() training: FarmerTraining, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.attendeesOfTraining.load(training.id)).length;
   }
 }

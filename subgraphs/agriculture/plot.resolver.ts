@@ -5,17 +5,17 @@ import { Farmer } from "./farmer.entity";
 import type { AgricultureLoaders } from "./loaders";
 import { FarmPlot, plotKey } from "./plot.entity";
 
-type Ctx = SubgraphContext<AgricultureLoaders>;
+type Context = SubgraphContext<AgricultureLoaders>;
 
 @Resolver(() => FarmPlot)
 export class PlotResolver {
   @FieldResolver(() => Farmer)
-  async farmer(@Root() plot: FarmPlot, @Ctx() ctx: Ctx): Promise<Farmer> {
+  async farmer(@Root() plot: FarmPlot, @Ctx() ctx: Context): Promise<Farmer> {
     return (await ctx.loaders.farmer.load(plot.farmBookNumber))!;
   }
 
   @FieldResolver(() => [CropCycle], { description: "Its crop cycles, latest planting first." })
-  cropCycles(@Root() plot: FarmPlot, @Ctx() ctx: Ctx): Promise<CropCycle[]> {
+  cropCycles(@Root() plot: FarmPlot, @Ctx() ctx: Context): Promise<CropCycle[]> {
     return ctx.loaders.cyclesOfPlot.load(plot.id);
   }
 }
@@ -23,12 +23,12 @@ export class PlotResolver {
 @Resolver(() => CropCycle)
 export class CropCycleResolver {
   @FieldResolver(() => FarmPlot)
-  async plot(@Root() cycle: CropCycle, @Ctx() ctx: Ctx): Promise<FarmPlot> {
+  async plot(@Root() cycle: CropCycle, @Ctx() ctx: Context): Promise<FarmPlot> {
     return (await ctx.loaders.plot.load(plotKey(cycle.farmBookNumber, cycle.plotNumber)))!;
   }
 
   @FieldResolver(() => Farmer)
-  async farmer(@Root() cycle: CropCycle, @Ctx() ctx: Ctx): Promise<Farmer> {
+  async farmer(@Root() cycle: CropCycle, @Ctx() ctx: Context): Promise<Farmer> {
     return (await ctx.loaders.farmer.load(cycle.farmBookNumber))!;
   }
 }

@@ -26,17 +26,22 @@ export class PriceComplaint {
   @Column({ type: "char", length: 12, name: "farm_book_no" }) farmBookNumber: string;
   @Field(() => Crop) @Column({ type: "text" }) crop: Crop;
   @Field(() => String, { description: "Baht per kg the buyer offered." })
-  @Column({ type: "numeric", precision: 10, scale: 2, name: "offered_price_per_kg" }) offeredPricePerKg: string;
+  @Column({ type: "numeric", precision: 10, scale: 2, name: "offered_price_per_kg" })
+  offeredPricePerKg: string;
   @Field(() => String, { description: "Baht per kg of the reference price at the time of the complaint." })
-  @Column({ type: "numeric", precision: 10, scale: 2, name: "reference_price_per_kg" }) referencePricePerKg: string;
+  @Column({ type: "numeric", precision: 10, scale: 2, name: "reference_price_per_kg" })
+  referencePricePerKg: string;
   @Field(() => Int, { nullable: true }) @Column({ type: "integer", name: "quantity_kg", nullable: true }) quantityKg: number | null;
   @Field(() => String) @Column({ type: "text" }) buyer: string;
   @Field(() => String, { nullable: true }) @Column({ type: "text", nullable: true }) details: string | null;
   @Field(() => String, { description: "ISO date." }) @Column({ type: "date", name: "filed_on" }) filedOn: string;
   @Field(() => ComplaintStatus) @Column({ type: "text" }) status: ComplaintStatus;
   @Field(() => String, { nullable: true, description: "What the council decided or found." })
-  @Column({ type: "text", name: "status_note", nullable: true }) statusNote: string | null;
-  @Field(() => String, { nullable: true }) @Column({ type: "date", name: "status_changed_on", nullable: true }) statusChangedOn: string | null;
+  @Column({ type: "text", name: "status_note", nullable: true })
+  statusNote: string | null;
+  @Field(() => String, { nullable: true }) @Column({ type: "date", name: "status_changed_on", nullable: true }) statusChangedOn:
+    | string
+    | null;
 
   @Field(() => String) get cropLabel(): string {
     return CROP_LABELS[this.crop];

@@ -44,9 +44,15 @@ export async function cropPrices(ds: DataSource, season: CropSeason): Promise<Cr
     [season.startsOn, season.endsOn, CROPS],
   );
   return rows.map((r) => ({
-    crop: r.crop as Crop, cropLabel: CROP_LABELS[r.crop as Crop],
-    referencePricePerKg: r.reference, referencePriceDate: r.reference_date, referenceSource: r.source,
-    medianPriceReceivedPerKg: r.received, sales: Number(r.sales),
-    medianOfferedPricePerKg: r.offered, complaints: Number(r.complaints), openComplaints: Number(r.open),
+    crop: r.crop as Crop,
+    cropLabel: CROP_LABELS[r.crop as Crop],
+    referencePricePerKg: r.reference,
+    referencePriceDate: r.reference_date,
+    referenceSource: r.source,
+    medianPriceReceivedPerKg: r.received,
+    sales: Number(r.sales),
+    medianOfferedPricePerKg: r.offered,
+    complaints: Number(r.complaints),
+    openComplaints: Number(r.open),
   }));
 }

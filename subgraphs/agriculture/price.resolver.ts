@@ -11,7 +11,7 @@ import { ComplaintStatus, PriceComplaint } from "./price-complaint.entity";
 import { CropPrice, cropPrices } from "./price.figures";
 import { CropSeason, seasonArg } from "./season";
 
-type Ctx = SubgraphContext<AgricultureLoaders>;
+type Context = SubgraphContext<AgricultureLoaders>;
 
 @ObjectType()
 export class PriceComplaintConnection extends ConnectionType(PriceComplaint) {}
@@ -33,7 +33,10 @@ export class CropPrices {
 export class PriceComplaintResolver {
   @Authorized(READ)
   @Query(() => PriceComplaintConnection, { nullable: true, description: "Price complaints, newest first." })
-  async priceComplaints(@Args(() => PriceComplaintFilter) filter: PriceComplaintFilter, @Ctx() ctx: Ctx): Promise<Connection<PriceComplaint>> {
+  async priceComplaints(
+    @Args(() => PriceComplaintFilter) filter: PriceComplaintFilter,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<PriceComplaint>> {
     const { limit, afterKey } = pageWindow(filter, ctx.config.maxPageSize);
     if (afterKey !== null && !/^\d{1,18}$/.test(afterKey)) throw new BadUserInputError("after", "is not a cursor this API issued");
     const query = ctx.ds.getRepository(PriceComplaint).createQueryBuilder("pc");
@@ -46,21 +49,26 @@ export class PriceComplaintResolver {
     }
     const totalCount = await query.getCount();
     if (afterKey !== null) query.andWhere("pc.id < :after", { after: afterKey });
-    const rows = await query.orderBy("pc.id", "DESC").limit(limit + 1).getMany();
+    const rows = await query
+      .orderBy("pc.id", "DESC")
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, (c) => c.id, totalCount);
   }
 
-  @Query(() => CropPrices, { description: "Per crop: the reference price against prices received and offered, in a season (default: the last completed)." })
+  @Query(() => CropPrices, {
+    description: "Per crop: the reference price against prices received and offered, in a season (default: the last completed).",
+  })
   async cropPrices(
     @Arg("cropYear", () => Int, { nullable: true, description: "CE year the crop year starts (2025 = 2568/69)." }) cropYear: number | null,
-    @Ctx() ctx: Ctx,
+    @Ctx() ctx: Context,
   ): Promise<CropPrices> {
     const season = seasonArg(cropYear);
     return { season, crops: await cropPrices(ctx.ds, season) };
   }
 
   @FieldResolver(() => Farmer, { description: "Who complained." })
-  async farmer(@Root() complaint: PriceComplaint, @Ctx() ctx: Ctx): Promise<Farmer> {
+  async farmer(@Root() complaint: PriceComplaint, @Ctx() ctx: Context): Promise<Farmer> {
     return (await ctx.loaders.farmer.load(complaint.farmBookNumber))!;
   }
 }

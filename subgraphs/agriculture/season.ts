@@ -12,7 +12,7 @@ import { toBE } from "../kit/calendar";
 export class CropSeason {
   @Field(() => Int, { description: "The year (CE) the season starts in: 2025 is 1 April 2025 to 31 March 2026." })
   cropYear: number;
-  @Field(() => String, { description: "As people read it, in the Buddhist Era: 2025 → \"2568/69\"." })
+  @Field(() => String, { description: 'As people read it, in the Buddhist Era: 2025 → "2568/69".' })
   cropYearBE: string;
   @Field(() => String) startsOn: string;
   @Field(() => String) endsOn: string;

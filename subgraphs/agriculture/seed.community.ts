@@ -15,16 +15,24 @@ export interface FarmSummary {
   young: boolean;
 }
 
-const PREFIX: Record<OrganizationType, string> = { COMMUNITY_ENTERPRISE: "วช", COOPERATIVE: "สก", FARMER_GROUP: "กษ", YOUNG_FARMER_GROUP: "ยกษ" };
+const PREFIX: Record<OrganizationType, string> = {
+  COMMUNITY_ENTERPRISE: "วช",
+  COOPERATIVE: "สก",
+  FARMER_GROUP: "กษ",
+  YOUNG_FARMER_GROUP: "ยกษ",
+};
 const NAME: Record<OrganizationType, string> = {
-  COMMUNITY_ENTERPRISE: "วิสาหกิจชุมชนแปรรูปผลผลิตการเกษตร", COOPERATIVE: "สหกรณ์การเกษตร",
-  FARMER_GROUP: "กลุ่มเกษตรกรทำนา", YOUNG_FARMER_GROUP: "กลุ่มเกษตรกรรุ่นใหม่ (Young Smart Farmer)",
+  COMMUNITY_ENTERPRISE: "วิสาหกิจชุมชนแปรรูปผลผลิตการเกษตร",
+  COOPERATIVE: "สหกรณ์การเกษตร",
+  FARMER_GROUP: "กลุ่มเกษตรกรทำนา",
+  YOUNG_FARMER_GROUP: "กลุ่มเกษตรกรรุ่นใหม่ (Young Smart Farmer)",
 };
 
 /** `days` after an ISO date, but never after the demo's last day. */
 const daysAfter = (date: string, days: number): string => {
   const later = isoDaysBefore(date, -days);
-  return later > DEMO_AS_OF ? DEMO_AS_OF : later;
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
+  return later < DEMO_AS_OF ? later : DEMO_AS_OF;
 };
 
 const sample = <T>(rng: Rng, items: T[], n: number): T[] => {
@@ -44,12 +52,21 @@ export function organizations(farms: FarmSummary[], byTambon: Map<string, FarmSu
   const count = Math.max(4, Math.round(farms.length / 150));
   for (let n = 1; n <= count; n++) {
     const seedFarm = rng.pick(farms);
-    const type = weighted(rng, [[OrganizationType.COMMUNITY_ENTERPRISE, 0.4], [OrganizationType.COOPERATIVE, 0.12],
-      [OrganizationType.FARMER_GROUP, 0.3], [OrganizationType.YOUNG_FARMER_GROUP, 0.18]]);
+    const type = weighted(rng, [
+      [OrganizationType.COMMUNITY_ENTERPRISE, 0.4],
+      [OrganizationType.COOPERATIVE, 0.12],
+      [OrganizationType.FARMER_GROUP, 0.3],
+      [OrganizationType.YOUNG_FARMER_GROUP, 0.18],
+    ]);
     const registrationNumber = `${PREFIX[type]}-${seedFarm.tambonCode}-${String(n).padStart(4, "0")}`;
     const registeredOn = seasonDay(rng.int(2008, 2024), rng.int(0, 364));
-    orgs.push({ registrationNumber, type, villageCode: seedFarm.villageCode, registeredOn,
-      nameTh: `${NAME[type]}${villageName.get(seedFarm.villageCode) ?? ""}` });
+    orgs.push({
+      registrationNumber,
+      type,
+      villageCode: seedFarm.villageCode,
+      registeredOn,
+      nameTh: `${NAME[type]}${villageName.get(seedFarm.villageCode) ?? ""}`,
+    });
     const pool = (byTambon.get(seedFarm.tambonCode) ?? []).filter((f) => type !== OrganizationType.YOUNG_FARMER_GROUP || f.young);
     for (const f of sample(rng, pool, rng.int(10, 40))) {
       members.push({ registrationNumber, farmBookNumber: f.farmBookNumber, joinedOn: daysAfter(registeredOn, rng.int(0, 700)) });
@@ -59,9 +76,12 @@ export function organizations(farms: FarmSummary[], byTambon: Map<string, FarmSu
 }
 
 const TITLES = [
-  "การผลิตข้าวอินทรีย์ (organic rice production)", "การลดต้นทุนการผลิตมันสำปะหลัง (lower-cost cassava)",
-  "เกษตรผสมผสานตามแนวทฤษฎีใหม่ โคก หนอง นา (integrated farming)", "การใช้โดรนเพื่อการเกษตร (drones for Young Smart Farmers)",
-  "การแปรรูปผลผลิตและการตลาดออนไลน์ (processing and online sales)", "การรวมกลุ่มต่อรองราคาผลผลิต (collective price bargaining)",
+  "การผลิตข้าวอินทรีย์ (organic rice production)",
+  "การลดต้นทุนการผลิตมันสำปะหลัง (lower-cost cassava)",
+  "เกษตรผสมผสานตามแนวทฤษฎีใหม่ โคก หนอง นา (integrated farming)",
+  "การใช้โดรนเพื่อการเกษตร (drones for Young Smart Farmers)",
+  "การแปรรูปผลผลิตและการตลาดออนไลน์ (processing and online sales)",
+  "การรวมกลุ่มต่อรองราคาผลผลิต (collective price bargaining)",
 ];
 const ORGANIZERS = ["สภาเกษตรกรจังหวัดมุกดาหาร", "สำนักงานเกษตรอำเภอ", "วิทยาลัยชุมชนมุกดาหาร"];
 
@@ -94,14 +114,26 @@ export function complaints(farms: FarmSummary[], rng: Rng): Partial<PriceComplai
     const reference = referencePrice(crop, filedOn);
     const recent = filedOn > "2026-06-30";
     const status = recent
-      ? weighted(rng, [[ComplaintStatus.OPEN, 0.6], [ComplaintStatus.UNDER_REVIEW, 0.4]])
-      : weighted(rng, [[ComplaintStatus.RESOLVED, 0.5], [ComplaintStatus.DISMISSED, 0.25], [ComplaintStatus.UNDER_REVIEW, 0.15], [ComplaintStatus.OPEN, 0.1]]);
+      ? weighted(rng, [
+          [ComplaintStatus.OPEN, 0.6],
+          [ComplaintStatus.UNDER_REVIEW, 0.4],
+        ])
+      : weighted(rng, [
+          [ComplaintStatus.RESOLVED, 0.5],
+          [ComplaintStatus.DISMISSED, 0.25],
+          [ComplaintStatus.UNDER_REVIEW, 0.15],
+          [ComplaintStatus.OPEN, 0.1],
+        ]);
     const closed = status === ComplaintStatus.RESOLVED || status === ComplaintStatus.DISMISSED;
     rows.push({
-      farmBookNumber: farm.farmBookNumber, crop, filedOn, status, buyer: rng.pick(p.buyers),
+      farmBookNumber: farm.farmBookNumber,
+      crop,
+      filedOn,
+      status,
+      buyer: rng.pick(p.buyers),
       referencePricePerKg: reference.toFixed(2),
       offeredPricePerKg: (reference * (0.7 + 0.22 * rng.next())).toFixed(2),
-      quantityKg: Math.round(p.yieldPerRai[0] * rng.int(2, 12) / 10) * 10,
+      quantityKg: Math.round((p.yieldPerRai[0] * rng.int(2, 12)) / 10) * 10,
       details: null,
       statusNote: closed ? NOTES[status] : null,
       statusChangedOn: status === ComplaintStatus.OPEN ? null : daysAfter(filedOn, rng.int(7, 60)),

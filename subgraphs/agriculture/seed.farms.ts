@@ -11,7 +11,10 @@ import { DEMO_AS_OF, DEMO_CROP_YEARS, PROFILES, referencePrice, seasonDay } from
 /** Picks a value by weight (the weights need not sum to 1). */
 export function weighted<T>(rng: Rng, options: [T, number][]): T {
   let r = rng.next() * options.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, w] of options) if ((r -= w) < 0) return value;
+  for (const [value, w] of options) {
+    r -= w;
+    if (r < 0) return value;
+  }
   return options[options.length - 1][0];
 }
 
@@ -23,23 +26,45 @@ export function holderOf(household: DemoHousehold, rng: Rng): DemoPerson {
   return spouse && rng.chance(headAge >= 70 ? 0.6 : 0.15) ? spouse : head;
 }
 
-export function farmerRow(household: DemoHousehold, holder: DemoPerson, farmBookNumber: string, personId: string, rng: Rng): Partial<Farmer> {
+export function farmerRow(
+  household: DemoHousehold,
+  holder: DemoPerson,
+  farmBookNumber: string,
+  personId: string,
+  rng: Rng,
+): Partial<Farmer> {
   const age = Number(DEMO_REFERENCE_DATE.slice(0, 4)) - Number(holder.birthDate.slice(0, 4));
   const yearsBack = rng.int(0, Math.max(0, Math.min(15, age - 21)));
   const registeredOn = isoDaysBefore(DEMO_REFERENCE_DATE, yearsBack * 365 + rng.int(30, 364));
   const ageThen = Number(registeredOn.slice(0, 4)) - Number(holder.birthDate.slice(0, 4));
   return {
-    farmBookNumber, personId, houseCode: household.houseCode, villageCode: household.villageCode,
-    birthDate: holder.birthDate, registeredOn, youngSmartFarmer: ageThen < 45 && rng.chance(0.12), synthetic: true,
+    farmBookNumber,
+    personId,
+    houseCode: household.houseCode,
+    villageCode: household.villageCode,
+    birthDate: holder.birthDate,
+    registeredOn,
+    youngSmartFarmer: ageThen < 45 && rng.chance(0.12),
+    synthetic: true,
   };
 }
 
 /** Rice first, its kind drawn next (glutinous or jasmine). */
 type CropChoice = Crop | "RICE";
-const FIRST_CROP: [CropChoice, number][] = [["RICE", 0.85], [Crop.CASSAVA, 0.09], [Crop.SUGARCANE, 0.06]];
+const FIRST_CROP: [CropChoice, number][] = [
+  ["RICE", 0.85],
+  [Crop.CASSAVA, 0.09],
+  [Crop.SUGARCANE, 0.06],
+];
 const OTHER_CROP: [CropChoice, number][] = [
-  ["RICE", 0.33], [Crop.CASSAVA, 0.22], [Crop.SUGARCANE, 0.15], [Crop.RUBBER, 0.08], [Crop.MAIZE, 0.07],
-  [Crop.VEGETABLES, 0.06], [Crop.FRUIT, 0.06], [Crop.OTHER, 0.03],
+  ["RICE", 0.33],
+  [Crop.CASSAVA, 0.22],
+  [Crop.SUGARCANE, 0.15],
+  [Crop.RUBBER, 0.08],
+  [Crop.MAIZE, 0.07],
+  [Crop.VEGETABLES, 0.06],
+  [Crop.FRUIT, 0.06],
+  [Crop.OTHER, 0.03],
 ];
 const FIELD_CROPS = [Crop.CASSAVA, Crop.SUGARCANE, Crop.MAIZE];
 
@@ -50,7 +75,12 @@ export interface DemoPlot {
 
 /** One to four plots, about 5-40 rai in all, larger for households better off. */
 export function plotsOf(farmBookNumber: string, wellbeing: number, rng: Rng): DemoPlot[] {
-  const count = weighted(rng, [[1, 0.45], [2, 0.35], [3, 0.15], [4, 0.05]]);
+  const count = weighted(rng, [
+    [1, 0.45],
+    [2, 0.35],
+    [3, 0.15],
+    [4, 0.05],
+  ]);
   const totalSqWa = Math.round((5 + 25 * wellbeing + rng.next() * 10) * SQ_WA_PER_RAI);
   const shares = Array.from({ length: count }, () => 0.5 + rng.next());
   const sum = shares.reduce((a, b) => a + b, 0);
@@ -62,15 +92,23 @@ export function plotsOf(farmBookNumber: string, wellbeing: number, rng: Rng): De
     return {
       crop,
       plot: {
-        farmBookNumber, plotNumber: i + 1,
+        farmBookNumber,
+        plotNumber: i + 1,
         areaSquareWa: Math.max(100, Math.round((totalSqWa * share) / sum)),
         landDocument: weighted(rng, [
-          [LandDocument.CHANOT, 0.2 + 0.3 * wellbeing], [LandDocument.NS3, 0.2], [LandDocument.SPK_401, 0.25],
-          [LandDocument.PBT5, 0.12], [LandDocument.NONE, 0.06], [LandDocument.OTHER, 0.03],
+          [LandDocument.CHANOT, 0.2 + 0.3 * wellbeing],
+          [LandDocument.NS3, 0.2],
+          [LandDocument.SPK_401, 0.25],
+          [LandDocument.PBT5, 0.12],
+          [LandDocument.NONE, 0.06],
+          [LandDocument.OTHER, 0.03],
         ]),
         waterSource: weighted(rng, [
-          [WaterSource.RAIN_FED, perennial ? 0.3 : 0.64], [WaterSource.IRRIGATION, 0.1], [WaterSource.POND, perennial ? 0.35 : 0.14],
-          [WaterSource.WELL, perennial ? 0.15 : 0.05], [WaterSource.RIVER, 0.07],
+          [WaterSource.RAIN_FED, perennial ? 0.3 : 0.64],
+          [WaterSource.IRRIGATION, 0.1],
+          [WaterSource.POND, perennial ? 0.35 : 0.14],
+          [WaterSource.WELL, perennial ? 0.15 : 0.05],
+          [WaterSource.RIVER, 0.07],
         ]),
       },
     };
@@ -90,8 +128,16 @@ export function cyclesOf({ plot, crop: usual }: DemoPlot, wellbeing: number, rng
     const wholePlot = crop.startsWith("RICE") || crop === Crop.RUBBER || crop === Crop.FRUIT;
     const plantedSquareWa = Math.max(1, Math.round(plot.areaSquareWa! * (wholePlot ? 1 : 0.7 + 0.3 * rng.next())));
     const cycle: Partial<CropCycle> = {
-      farmBookNumber: plot.farmBookNumber, plotNumber: plot.plotNumber, crop, variety: rng.pick(p.varieties),
-      plantedSquareWa, plantedOn, harvestedOn: null, yieldKg: null, pricePerKg: null, buyer: null,
+      farmBookNumber: plot.farmBookNumber,
+      plotNumber: plot.plotNumber,
+      crop,
+      variety: rng.pick(p.varieties),
+      plantedSquareWa,
+      plantedOn,
+      harvestedOn: null,
+      yieldKg: null,
+      pricePerKg: null,
+      buyer: null,
     };
     cycles.push(cycle);
     if (harvest > DEMO_AS_OF) continue;

@@ -27,7 +27,11 @@ async function insertAll<T extends ObjectLiteral>(m: EntityManager, entity: Enti
   const meta = m.connection.getMetadata(entity);
   const names = Object.keys(rows[0]).map((p) => [p, meta.findColumnWithPropertyName(p)!.databaseName] as const);
   for (let i = 0; i < rows.length; i += BATCH) {
-    await bulkInsert(m, meta.tableName, rows.slice(i, i + BATCH).map((r) => Object.fromEntries(names.map(([p, c]) => [c, r[p] ?? null]))));
+    await bulkInsert(
+      m,
+      meta.tableName,
+      rows.slice(i, i + BATCH).map((r) => Object.fromEntries(names.map(([p, c]) => [c, r[p] ?? null]))),
+    );
   }
 }
 
@@ -64,8 +68,11 @@ export async function seedAgriculture(ds: DataSource, options: SeedOptions): Pro
         batch.cycles.push(...cyclesOf(plot, household.wellbeing, rng));
       }
       const summary: FarmSummary = {
-        farmBookNumber, tambonCode: household.villageCode.slice(0, 6), villageCode: household.villageCode,
-        mainCrop: plots[0].crop, young: farmer.youngSmartFarmer || Number(farmer.registeredOn!.slice(0, 4)) - Number(holder.birthDate.slice(0, 4)) < 45,
+        farmBookNumber,
+        tambonCode: household.villageCode.slice(0, 6),
+        villageCode: household.villageCode,
+        mainCrop: plots[0].crop,
+        young: farmer.youngSmartFarmer || Number(farmer.registeredOn!.slice(0, 4)) - Number(holder.birthDate.slice(0, 4)) < 45,
       };
       farms.push(summary);
       const neighbours = byTambon.get(summary.tambonCode);
@@ -83,7 +90,11 @@ export async function seedAgriculture(ds: DataSource, options: SeedOptions): Pro
     for (const { training, attendees } of trainings(farms, byTambon, community)) {
       const { identifiers } = await m.insert(FarmerTraining, training);
       const trainingId = String(identifiers[0].id);
-      await insertAll(m, TrainingAttendee, attendees.map((farmBookNumber) => ({ trainingId, farmBookNumber })));
+      await insertAll(
+        m,
+        TrainingAttendee,
+        attendees.map((farmBookNumber) => ({ trainingId, farmBookNumber })),
+      );
     }
     await insertAll(m, PriceComplaint, complaints(farms, community));
   });

@@ -56,8 +56,13 @@ export async function cropFigures(ds: DataSource, season: CropSeason, tambonCode
     [tambonCodes, season.startsOn, season.endsOn],
   );
   return rows.map((r) => ({
-    tambonCode: r.tambon_code!, crop: r.crop as Crop, cropLabel: CROP_LABELS[r.crop as Crop],
-    plantedRai: Number(r.planted_sq_wa) / SQ_WA_PER_RAI, cropCycles: Number(r.cycles), farmers: Number(r.farmers),
-    soldCycles: Number(r.sold), medianIncomePerRai: r.median_income_per_rai,
+    tambonCode: r.tambon_code!,
+    crop: r.crop as Crop,
+    cropLabel: CROP_LABELS[r.crop as Crop],
+    plantedRai: Number(r.planted_sq_wa) / SQ_WA_PER_RAI,
+    cropCycles: Number(r.cycles),
+    farmers: Number(r.farmers),
+    soldCycles: Number(r.sold),
+    medianIncomePerRai: r.median_income_per_rai,
   }));
 }

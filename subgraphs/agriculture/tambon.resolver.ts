@@ -7,7 +7,7 @@ import type { AgricultureLoaders } from "./loaders";
 import { CropSeason, seasonArg } from "./season";
 import { TambonCropFigures } from "./tambon.figures";
 
-type Ctx = SubgraphContext<AgricultureLoaders>;
+type Context = SubgraphContext<AgricultureLoaders>;
 
 @ObjectType({ description: "What a tambon's farmers harvested in one season, crop by crop." })
 export class TambonCrops {
@@ -23,21 +23,23 @@ export class TambonCrops {
 export class TambonAgricultureResolver {
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Registered farm books whose household lives in the tambon." })
-  async farmerCount(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<number> {
+  async farmerCount(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.farmerCounts.load(tambon.code))?.farmers ?? 0;
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Of those, young farmers (under 45 at registration, or Young Smart Farmers)." })
-  async youngFarmerCount(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<number> {
+  async youngFarmerCount(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.farmerCounts.load(tambon.code))?.youngFarmers ?? 0;
   }
 
-  @FieldResolver(() => TambonCrops, { description: "Planted rai and median income per rai by crop, for a season (default: the last completed)." })
+  @FieldResolver(() => TambonCrops, {
+    description: "Planted rai and median income per rai by crop, for a season (default: the last completed).",
+  })
   async crops(
     @Root() tambon: Tambon,
     @Arg("cropYear", () => Int, { nullable: true, description: "CE year the crop year starts (2025 = 2568/69)." }) cropYear: number | null,
-    @Ctx() ctx: Ctx,
+    @Ctx() ctx: Context,
   ): Promise<TambonCrops> {
     const season = seasonArg(cropYear);
     return Object.assign(new TambonCrops(), { season, byCrop: await ctx.loaders.cropFigures(season).load(tambon.code) });

@@ -14,7 +14,10 @@ import { RecordTrainingInput } from "./training.input";
 @Resolver()
 export class TrainingMutationResolver {
   @Mutation(() => FarmerTraining)
-  recordTraining(@Arg("input", () => RecordTrainingInput) input: RecordTrainingInput, @Ctx() ctx: SubgraphContext): Promise<FarmerTraining> {
+  recordTraining(
+    @Arg("input", () => RecordTrainingInput) input: RecordTrainingInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<FarmerTraining> {
     const tambonCode = check.digits("tambonCode", input.tambonCode, 6);
     if (!geography().tambons.some((t) => t.code === tambonCode)) throw new BadUserInputError("tambonCode", "no tambon has this code");
     const row = {
@@ -33,7 +36,10 @@ export class TrainingMutationResolver {
       if (unknown.length) throw new BadUserInputError("attendees", `no farmer is registered with farm book ${unknown.join(", ")}`);
       const { identifiers } = await m.insert(FarmerTraining, row);
       const trainingId = String(identifiers[0].id);
-      await m.insert(TrainingAttendee, attendees.map((farmBookNumber) => ({ trainingId, farmBookNumber })));
+      await m.insert(
+        TrainingAttendee,
+        attendees.map((farmBookNumber) => ({ trainingId, farmBookNumber })),
+      );
       return m.findOneByOrFail(FarmerTraining, { id: trainingId });
     });
   }

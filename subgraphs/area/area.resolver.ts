@@ -7,7 +7,7 @@ import { Tambon } from "./tambon.entity";
 import { Village } from "./village.entity";
 import type { AreaLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<AreaLoaders>;
+type Context = SubgraphContext<AreaLoaders>;
 
 @ObjectType({ description: "Mukdahan province (จังหวัดมุกดาหาร)." })
 export class Province {
@@ -16,12 +16,12 @@ export class Province {
   @Field(() => String) nameEn: string;
 }
 
-const allDistricts = (ctx: Ctx): Promise<District[]> => ctx.ds.getRepository(District).find({ order: { code: "ASC" } });
+const allDistricts = (ctx: Context): Promise<District[]> => ctx.ds.getRepository(District).find({ order: { code: "ASC" } });
 
 @Resolver(() => Province)
 export class ProvinceResolver {
   @FieldResolver(() => [District])
-  districts(@Root() _province: Province, @Ctx() ctx: Ctx): Promise<District[]> {
+  districts(@Root() _province: Province, @Ctx() ctx: Context): Promise<District[]> {
     return allDistricts(ctx);
   }
 }
@@ -35,28 +35,28 @@ export class AreaResolver {
   }
 
   @Query(() => [District], { description: "The 7 districts of Mukdahan, by code." })
-  districts(@Ctx() ctx: Ctx): Promise<District[]> {
+  districts(@Ctx() ctx: Context): Promise<District[]> {
     return allDistricts(ctx);
   }
 
   @Query(() => District, { nullable: true })
-  district(@Arg("code", () => String) code: string, @Ctx() ctx: Ctx): Promise<District | null> {
+  district(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<District | null> {
     return ctx.loaders.district.load(digits("code", code, 4));
   }
 
   @Query(() => Tambon, { nullable: true })
-  tambon(@Arg("code", () => String) code: string, @Ctx() ctx: Ctx): Promise<Tambon | null> {
+  tambon(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<Tambon | null> {
     return ctx.loaders.tambon.load(digits("code", code, 6));
   }
 
   @Query(() => [Tambon], { description: "The tambons of one district, or of the whole province." })
-  tambons(@Arg("districtCode", () => String, { nullable: true }) districtCode: string | null, @Ctx() ctx: Ctx): Promise<Tambon[]> {
+  tambons(@Arg("districtCode", () => String, { nullable: true }) districtCode: string | null, @Ctx() ctx: Context): Promise<Tambon[]> {
     if (districtCode == null) return ctx.ds.getRepository(Tambon).find({ order: { code: "ASC" } });
     return ctx.loaders.tambonsOfDistrict.load(digits("districtCode", districtCode, 4));
   }
 
   @Query(() => Village, { nullable: true })
-  village(@Arg("code", () => String) code: string, @Ctx() ctx: Ctx): Promise<Village | null> {
+  village(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<Village | null> {
     return ctx.loaders.village.load(digits("code", code, 8));
   }
 }

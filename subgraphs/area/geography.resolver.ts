@@ -5,13 +5,13 @@ import { Tambon } from "./tambon.entity";
 import { Village } from "./village.entity";
 import type { AreaLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<AreaLoaders>;
+type Context = SubgraphContext<AreaLoaders>;
 
 /** Links between districts, tambons and villages, each through a per-request loader. */
 @Resolver(() => District)
 export class DistrictResolver {
   @FieldResolver(() => [Tambon])
-  tambons(@Root() district: District, @Ctx() ctx: Ctx): Promise<Tambon[]> {
+  tambons(@Root() district: District, @Ctx() ctx: Context): Promise<Tambon[]> {
     return ctx.loaders.tambonsOfDistrict.load(district.code);
   }
 }
@@ -19,12 +19,12 @@ export class DistrictResolver {
 @Resolver(() => Tambon)
 export class TambonResolver {
   @FieldResolver(() => District)
-  async district(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<District> {
+  async district(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<District> {
     return (await ctx.loaders.district.load(tambon.districtCode))!;
   }
 
   @FieldResolver(() => [Village], { description: "Its villages (synthetic in the demo)." })
-  villages(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<Village[]> {
+  villages(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<Village[]> {
     return ctx.loaders.villagesOfTambon.load(tambon.code);
   }
 }
@@ -32,7 +32,7 @@ export class TambonResolver {
 @Resolver(() => Village)
 export class VillageResolver {
   @FieldResolver(() => Tambon)
-  async tambon(@Root() village: Village, @Ctx() ctx: Ctx): Promise<Tambon> {
+  async tambon(@Root() village: Village, @Ctx() ctx: Context): Promise<Tambon> {
     return (await ctx.loaders.tambon.load(village.tambonCode))!;
   }
 }

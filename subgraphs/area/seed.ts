@@ -9,7 +9,10 @@ export async function seedArea(ds: DataSource): Promise<void> {
   const geo = geography();
   await ds.transaction(async (m) => {
     await m.insert(District, geo.districts);
-    await m.insert(Tambon, geo.tambons.map(({ lat, lng, approximate, ...t }) => ({ ...t, lat, lng, pointApproximate: approximate })));
+    await m.insert(
+      Tambon,
+      geo.tambons.map(({ lat, lng, approximate, ...t }) => ({ ...t, lat, lng, pointApproximate: approximate })),
+    );
     await m.insert(Village, geo.villages);
   });
 }

@@ -2,7 +2,13 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { yearBE } from "../kit/calendar";
 
-export enum CouncilRole { CHAIR = "CHAIR", VICE_CHAIR = "VICE_CHAIR", SECRETARY = "SECRETARY", TREASURER = "TREASURER", MEMBER = "MEMBER" }
+export enum CouncilRole {
+  CHAIR = "CHAIR",
+  VICE_CHAIR = "VICE_CHAIR",
+  SECRETARY = "SECRETARY",
+  TREASURER = "TREASURER",
+  MEMBER = "MEMBER",
+}
 registerEnumType(CouncilRole, { name: "CouncilRole", description: "A seat on a tambon community organization council." });
 
 export const COUNCIL_ROLE_LABELS: Record<CouncilRole, string> = {
@@ -19,7 +25,6 @@ export const SINGLE_SEATS: ReadonlySet<CouncilRole> = new Set([CouncilRole.CHAIR
 /** Listing order: the officers first, then members. */
 export const roleRankSql = (column: string): string =>
   `array_position(ARRAY['CHAIR','VICE_CHAIR','SECRETARY','TREASURER','MEMBER'], ${column})`;
-
 
 @ObjectType({ description: "A tambon community organization council (สภาองค์กรชุมชนตำบล), one per tambon." })
 @Entity({ name: "council" })

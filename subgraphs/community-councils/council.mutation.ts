@@ -39,25 +39,40 @@ export class CouncilMutationResolver {
     const code = tambonCode("tambonCode", input.tambonCode);
     const name = check.optionalText("name", input.name) ?? `สภาองค์กรชุมชนตำบล${tambonName(code)}`;
     const notifiedOn = check.isoDate("notifiedOn", input.notifiedOn, { min: COUNCIL_ACT });
-    return inTransaction(ctx.ds, async (m) => {
-      if (await m.existsBy(TambonCouncil, { tambonCode: code })) throw new ConflictError(...UNIQUES.council_tambon_key);
-      await m.insert(TambonCouncil, { tambonCode: code, name, notifiedOn, synthetic: false });
-      return m.findOneByOrFail(TambonCouncil, { tambonCode: code });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        if (await m.existsBy(TambonCouncil, { tambonCode: code })) throw new ConflictError(...UNIQUES.council_tambon_key);
+        await m.insert(TambonCouncil, { tambonCode: code, name, notifiedOn, synthetic: false });
+        return m.findOneByOrFail(TambonCouncil, { tambonCode: code });
+      },
+      UNIQUES,
+    );
   }
 
   @Mutation(() => CouncilMember, { description: "Seats a person on a council for a term; one chair, secretary and treasurer at a time." })
-  addCouncilMember(@Arg("input", () => AddCouncilMemberInput) input: AddCouncilMemberInput, @Ctx() ctx: SubgraphContext): Promise<CouncilMember> {
+  addCouncilMember(
+    @Arg("input", () => AddCouncilMemberInput) input: AddCouncilMemberInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CouncilMember> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const personId = personOf(input, ctx.config.linkageSecret);
     const termStart = check.isoDate("termStart", input.termStart, { min: COUNCIL_ACT });
     const termEnd = dateWithin("termEnd", input.termEnd, termStart, 4);
     return inTransaction(ctx.ds, async (m) => {
       const council = await councilOf(m, code, true);
-      if (termStart < council.notifiedOn) throw new BadUserInputError("termStart", `must not be before the council was notified (${council.notifiedOn})`);
-      const overlapping = await m.getRepository(CouncilMember).createQueryBuilder("s")
-        .where("s.council_id = :council AND s.term_start <= :termEnd AND s.term_end >= :termStart", { council: council.id, termStart, termEnd })
-        .andWhere("(s.person_id = :personId OR s.role = :role)", { personId, role: input.role }).getMany();
+      if (termStart < council.notifiedOn)
+        throw new BadUserInputError("termStart", `must not be before the council was notified (${council.notifiedOn})`);
+      const overlapping = await m
+        .getRepository(CouncilMember)
+        .createQueryBuilder("s")
+        .where("s.council_id = :council AND s.term_start <= :termEnd AND s.term_end >= :termStart", {
+          council: council.id,
+          termStart,
+          termEnd,
+        })
+        .andWhere("(s.person_id = :personId OR s.role = :role)", { personId, role: input.role })
+        .getMany();
       if (overlapping.some((s) => s.personId === personId)) {
         throw new ConflictError(personField(input), "this person already holds a seat on this council for an overlapping term");
       }
@@ -70,18 +85,27 @@ export class CouncilMutationResolver {
   }
 
   @Mutation(() => ChangeLeader, { description: "Records a training of a change leader, enrolling them in the tambon on their first." })
-  recordLeaderTraining(@Arg("input", () => RecordLeaderTrainingInput) input: RecordLeaderTrainingInput, @Ctx() ctx: SubgraphContext): Promise<ChangeLeader> {
+  recordLeaderTraining(
+    @Arg("input", () => RecordLeaderTrainingInput) input: RecordLeaderTrainingInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChangeLeader> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const personId = personOf(input, ctx.config.linkageSecret);
     const trainedOn = check.isoDate("trainedOn", input.trainedOn, { min: COUNCIL_ACT });
-    return inTransaction(ctx.ds, async (m) => {
-      // Two first trainings of one person may race: the second insert is ignored, both then read the same row.
-      await m.createQueryBuilder().insert().into(ChangeLeader).values({ personId, tambonCode: code }).orIgnore().execute();
-      const leader = await m.findOneByOrFail(ChangeLeader, { personId });
-      if (leader.tambonCode !== code) throw new ConflictError("tambonCode", `this person is a change leader of tambon ${leader.tambonCode}`);
-      if (await m.existsBy(LeaderTraining, { personId, module: input.module, trainedOn })) throw new ConflictError(...UNIQUES.leader_training_once);
-      await m.insert(LeaderTraining, { personId, module: input.module, trainedOn, completed: input.completed });
-      return leader;
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        // Two first trainings of one person may race: the second insert is ignored, both then read the same row.
+        await m.createQueryBuilder().insert().into(ChangeLeader).values({ personId, tambonCode: code }).orIgnore().execute();
+        const leader = await m.findOneByOrFail(ChangeLeader, { personId });
+        if (leader.tambonCode !== code)
+          throw new ConflictError("tambonCode", `this person is a change leader of tambon ${leader.tambonCode}`);
+        if (await m.existsBy(LeaderTraining, { personId, module: input.module, trainedOn }))
+          throw new ConflictError(...UNIQUES.leader_training_once);
+        await m.insert(LeaderTraining, { personId, module: input.module, trainedOn, completed: input.completed });
+        return leader;
+      },
+      UNIQUES,
+    );
   }
 }

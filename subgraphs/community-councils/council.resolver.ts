@@ -7,17 +7,17 @@ import { CouncilMember, CouncilRole, TambonCouncil } from "./council.entity";
 import { WelfareFund } from "./fund.entity";
 import type { CouncilLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<CouncilLoaders>;
+type Context = SubgraphContext<CouncilLoaders>;
 
 @Resolver(() => TambonCouncil)
 export class CouncilResolver {
   @Query(() => TambonCouncil, { nullable: true, description: "The council of a tambon (6-digit code), if one is recorded." })
-  tambonCouncil(@Arg("tambonCode", () => String) code: string, @Ctx() ctx: Ctx): Promise<TambonCouncil | null> {
+  tambonCouncil(@Arg("tambonCode", () => String) code: string, @Ctx() ctx: Context): Promise<TambonCouncil | null> {
     return ctx.loaders.councilByTambon.load(digits("tambonCode", code, 6));
   }
 
   @Query(() => [TambonCouncil], { description: "Every recorded council, by tambon code." })
-  tambonCouncils(@Ctx() ctx: Ctx): Promise<TambonCouncil[]> {
+  tambonCouncils(@Ctx() ctx: Context): Promise<TambonCouncil[]> {
     return ctx.ds.getRepository(TambonCouncil).find({ order: { tambonCode: "ASC" } });
   }
 
@@ -27,30 +27,33 @@ export class CouncilResolver {
   }
 
   @Authorized(READ)
-  @FieldResolver(() => [CouncilMember], { nullable: true, description: "Its seats, officers first: those of the current term unless includePast." })
+  @FieldResolver(() => [CouncilMember], {
+    nullable: true,
+    description: "Its seats, officers first: those of the current term unless includePast.",
+  })
   async members(
     @Root() council: TambonCouncil,
     @Arg("includePast", () => Boolean, { defaultValue: false }) includePast: boolean,
-    @Ctx() ctx: Ctx,
+    @Ctx() ctx: Context,
   ): Promise<CouncilMember[]> {
     const seats = await ctx.loaders.councilMembers.load(council.id);
     return includePast ? seats : seats.filter((s) => s.current);
   }
 
   @FieldResolver(() => Int, { description: "Seats held today." })
-  async memberCount(@Root() council: TambonCouncil, @Ctx() ctx: Ctx): Promise<number> {
+  async memberCount(@Root() council: TambonCouncil, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.councilMemberCounts.load(council.id))?.current ?? 0;
   }
 
   @Authorized(READ)
   @FieldResolver(() => CouncilMember, { nullable: true, description: "Today's chair." })
-  async chair(@Root() council: TambonCouncil, @Ctx() ctx: Ctx): Promise<CouncilMember | null> {
+  async chair(@Root() council: TambonCouncil, @Ctx() ctx: Context): Promise<CouncilMember | null> {
     const seats = await ctx.loaders.councilMembers.load(council.id);
     return seats.find((s) => s.role === CouncilRole.CHAIR && s.current) ?? null;
   }
 
   @FieldResolver(() => WelfareFund, { nullable: true, description: "Its community welfare fund, if it has one." })
-  welfareFund(@Root() council: TambonCouncil, @Ctx() ctx: Ctx): Promise<WelfareFund | null> {
+  welfareFund(@Root() council: TambonCouncil, @Ctx() ctx: Context): Promise<WelfareFund | null> {
     return ctx.loaders.fundByTambon.load(council.tambonCode);
   }
 }
@@ -63,7 +66,7 @@ export class CouncilMemberResolver {
   }
 
   @FieldResolver(() => TambonCouncil)
-  async council(@Root() seat: CouncilMember, @Ctx() ctx: Ctx): Promise<TambonCouncil> {
+  async council(@Root() seat: CouncilMember, @Ctx() ctx: Context): Promise<TambonCouncil> {
     return (await ctx.loaders.councilById.load(seat.councilId))!;
   }
 }

@@ -49,7 +49,9 @@ export class CodiGrant {
   fiscalYear: number;
 
   @Field(() => String, { description: "Baht." }) @Column({ type: "numeric", precision: 14, scale: 2 }) amount: string;
-  @Field(() => String, { description: "ISO date, within the fiscal year." }) @Column({ type: "date", name: "approved_on" }) approvedOn: string;
+  @Field(() => String, { description: "ISO date, within the fiscal year." })
+  @Column({ type: "date", name: "approved_on" })
+  approvedOn: string;
   @Field(() => String, { nullable: true }) @Column({ type: "text", nullable: true }) purpose: string | null;
   @Field(() => Boolean, { description: "True for demo data." }) @Column({ type: "boolean", default: false }) synthetic: boolean;
 

@@ -16,7 +16,7 @@ export class RecordGrantInput {
   @Field(() => String, { description: "The tambon whose council received it (6 digits)." }) tambonCode: string;
   @Field(() => CodiGrantProgramme) programme: CodiGrantProgramme;
   @Field(() => Int, { description: "By the CE year it ends in: FY 2025 (ปีงบ 2568) = 1 Oct 2024 – 30 Sep 2025." }) fiscalYear: number;
-  @Field(() => String, { description: "Baht, exact, e.g. \"190000\"." }) amount: string;
+  @Field(() => String, { description: 'Baht, exact, e.g. "190000".' }) amount: string;
   @Field(() => String, { description: "ISO date within the fiscal year, not in the future." }) approvedOn: string;
   @Field(() => String, { nullable: true }) purpose?: string | null;
 }

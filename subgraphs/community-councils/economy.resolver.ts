@@ -25,7 +25,10 @@ export class EnterpriseResolver {
 
   @Authorized(WRITE)
   @Mutation(() => CommunityEnterprise, { description: "Records a community enterprise registered in a tambon." })
-  registerEnterprise(@Arg("input", () => RegisterEnterpriseInput) input: RegisterEnterpriseInput, @Ctx() ctx: SubgraphContext): Promise<CommunityEnterprise> {
+  registerEnterprise(
+    @Arg("input", () => RegisterEnterpriseInput) input: RegisterEnterpriseInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommunityEnterprise> {
     const registrationNumber = input.registrationNumber.trim();
     if (!/^\d[\d/-]{4,29}$/.test(registrationNumber)) {
       throw new BadUserInputError("registrationNumber", "must be the number as issued: digits, - and /, e.g. 4-49-02-01/1-0012");
@@ -39,11 +42,16 @@ export class EnterpriseResolver {
       registeredOn: check.isoDate("registeredOn", input.registeredOn, { min: "2005-01-01" }),
       synthetic: false,
     };
-    return inTransaction(ctx.ds, async (m) => {
-      if (await m.existsBy(CommunityEnterprise, { registrationNumber })) throw new ConflictError(...UNIQUES.community_enterprise_registration_key);
-      const { identifiers } = await m.insert(CommunityEnterprise, row);
-      return m.findOneByOrFail(CommunityEnterprise, { id: identifiers[0].id });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        if (await m.existsBy(CommunityEnterprise, { registrationNumber }))
+          throw new ConflictError(...UNIQUES.community_enterprise_registration_key);
+        const { identifiers } = await m.insert(CommunityEnterprise, row);
+        return m.findOneByOrFail(CommunityEnterprise, { id: identifiers[0].id });
+      },
+      UNIQUES,
+    );
   }
 }
 

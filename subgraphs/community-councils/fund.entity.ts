@@ -2,7 +2,11 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { yearBE } from "../kit/calendar";
 
-export enum ContributionPeriod { DAY = "DAY", MONTH = "MONTH", YEAR = "YEAR" }
+export enum ContributionPeriod {
+  DAY = "DAY",
+  MONTH = "MONTH",
+  YEAR = "YEAR",
+}
 registerEnumType(ContributionPeriod, { name: "WelfareContributionPeriod", description: "The period a contribution rule's amount is for." });
 
 const money = { type: "numeric", precision: 14, scale: 2 } as const;

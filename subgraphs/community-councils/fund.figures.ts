@@ -47,8 +47,11 @@ export async function matchingBySource(ds: DataSource, fundIds: string[]): Promi
     [fundIds],
   );
   return rows.map((r) => ({
-    fundId: r.fund_id, source: r.source as MatchingSource, sourceLabel: SOURCE_LABELS[r.source as MatchingSource],
-    transfers: +r.transfers, total: r.total,
+    fundId: r.fund_id,
+    source: r.source as MatchingSource,
+    sourceLabel: SOURCE_LABELS[r.source as MatchingSource],
+    transfers: +r.transfers,
+    total: r.total,
   }));
 }
 
@@ -59,8 +62,11 @@ export async function payoutsByBenefit(ds: DataSource, fundIds: string[]): Promi
     [fundIds],
   );
   return rows.map((r) => ({
-    fundId: r.fund_id, benefit: r.benefit as WelfareBenefit, benefitLabel: BENEFIT_LABELS[r.benefit as WelfareBenefit],
-    payouts: +r.payouts, total: r.total,
+    fundId: r.fund_id,
+    benefit: r.benefit as WelfareBenefit,
+    benefitLabel: BENEFIT_LABELS[r.benefit as WelfareBenefit],
+    payouts: +r.payouts,
+    total: r.total,
   }));
 }
 
@@ -77,6 +83,9 @@ export async function memberTotals(ds: DataSource, personIds: string[]): Promise
     [personIds],
   );
   return rows.map((r) => ({
-    personId: r.person_id as string, contributed: r.contributed as string, lastContributionOn: r.last_paid, benefitsReceived: r.received as string,
+    personId: r.person_id as string,
+    contributed: r.contributed as string,
+    lastContributionOn: r.last_paid,
+    benefitsReceived: r.received as string,
   }));
 }

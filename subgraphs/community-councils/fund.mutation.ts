@@ -10,7 +10,13 @@ import { personField, personOf, positiveBaht, tambonName, type PersonRef } from 
 import { tambonCode } from "../kit/validate";
 import { councilOf } from "./council.mutation";
 import { WelfareFund } from "./fund.entity";
-import { EstablishWelfareFundInput, JoinWelfareFundInput, RecordContributionInput, RecordMatchingInput, RecordPayoutInput } from "./fund.input";
+import {
+  EstablishWelfareFundInput,
+  JoinWelfareFundInput,
+  RecordContributionInput,
+  RecordMatchingInput,
+  RecordPayoutInput,
+} from "./fund.input";
 import { FundContribution, FundMatching, FundMember, FundPayout } from "./ledger.entity";
 
 const UNIQUES = {
@@ -27,7 +33,12 @@ const MAX_MOVEMENT = "10000000";
  */
 async function lockedFund(m: EntityManager, where: { id: string } | { tambonCode: string }): Promise<WelfareFund | null> {
   const [column, value] = "id" in where ? ["id", where.id] : ["tambon_code", where.tambonCode];
-  return m.getRepository(WelfareFund).createQueryBuilder("f").setLock("pessimistic_write").where(`f.${column} = :value`, { value }).getOne();
+  return m
+    .getRepository(WelfareFund)
+    .createQueryBuilder("f")
+    .setLock("pessimistic_write")
+    .where(`f.${column} = :value`, { value })
+    .getOne();
 }
 
 async function fundOfTambon(m: EntityManager, code: string): Promise<WelfareFund> {
@@ -51,7 +62,10 @@ const addTo = (m: EntityManager, fundId: string, total: "contributions_total" | 
 @Resolver()
 export class FundMutationResolver {
   @Mutation(() => WelfareFund, { description: "Establishes a tambon council's community welfare fund (one per council)." })
-  establishWelfareFund(@Arg("input", () => EstablishWelfareFundInput) input: EstablishWelfareFundInput, @Ctx() ctx: SubgraphContext): Promise<WelfareFund> {
+  establishWelfareFund(
+    @Arg("input", () => EstablishWelfareFundInput) input: EstablishWelfareFundInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<WelfareFund> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const row = {
       tambonCode: code,
@@ -62,12 +76,16 @@ export class FundMutationResolver {
       contributionPeriod: input.contributionPeriod,
       synthetic: false,
     };
-    return inTransaction(ctx.ds, async (m) => {
-      await councilOf(m, code);
-      if (await m.existsBy(WelfareFund, { tambonCode: code })) throw new ConflictError(...UNIQUES.welfare_fund_tambon_key);
-      await m.insert(WelfareFund, row);
-      return m.findOneByOrFail(WelfareFund, { tambonCode: code });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        await councilOf(m, code);
+        if (await m.existsBy(WelfareFund, { tambonCode: code })) throw new ConflictError(...UNIQUES.welfare_fund_tambon_key);
+        await m.insert(WelfareFund, row);
+        return m.findOneByOrFail(WelfareFund, { tambonCode: code });
+      },
+      UNIQUES,
+    );
   }
 
   @Mutation(() => FundMember, { description: "Enrols a person in a tambon's fund, keeping the house code they give." })
@@ -76,17 +94,25 @@ export class FundMutationResolver {
     const personId = personOf(input, ctx.config.linkageSecret);
     const houseCode = check.digits("houseCode", input.houseCode, 11);
     const joinedOn = check.isoDate("joinedOn", input.joinedOn, { min: "1990-01-01" });
-    return inTransaction(ctx.ds, async (m) => {
-      const fund = await fundOfTambon(m, code);
-      if (joinedOn < fund.foundedOn) throw new BadUserInputError("joinedOn", `must not be before the fund was founded (${fund.foundedOn})`);
-      if (await m.existsBy(FundMember, { personId })) throw new ConflictError(personField(input), UNIQUES.fund_member_pkey[1]);
-      await m.insert(FundMember, { personId, fundId: fund.id, houseCode, joinedOn });
-      return m.findOneByOrFail(FundMember, { personId });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        const fund = await fundOfTambon(m, code);
+        if (joinedOn < fund.foundedOn)
+          throw new BadUserInputError("joinedOn", `must not be before the fund was founded (${fund.foundedOn})`);
+        if (await m.existsBy(FundMember, { personId })) throw new ConflictError(personField(input), UNIQUES.fund_member_pkey[1]);
+        await m.insert(FundMember, { personId, fundId: fund.id, houseCode, joinedOn });
+        return m.findOneByOrFail(FundMember, { personId });
+      },
+      UNIQUES,
+    );
   }
 
   @Mutation(() => FundContribution, { description: "Records a member's contribution to their fund." })
-  recordContribution(@Arg("input", () => RecordContributionInput) input: RecordContributionInput, @Ctx() ctx: SubgraphContext): Promise<FundContribution> {
+  recordContribution(
+    @Arg("input", () => RecordContributionInput) input: RecordContributionInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<FundContribution> {
     const personId = personOf(input, ctx.config.linkageSecret);
     const amount = positiveBaht("amount", input.amount, MAX_MOVEMENT);
     const paidOn = check.isoDate("paidOn", input.paidOn, { min: "1990-01-01" });
@@ -106,7 +132,8 @@ export class FundMutationResolver {
     const receivedOn = check.isoDate("receivedOn", input.receivedOn, { min: "1990-01-01" });
     return inTransaction(ctx.ds, async (m) => {
       const fund = await fundOfTambon(m, code);
-      if (receivedOn < fund.foundedOn) throw new BadUserInputError("receivedOn", `must not be before the fund was founded (${fund.foundedOn})`);
+      if (receivedOn < fund.foundedOn)
+        throw new BadUserInputError("receivedOn", `must not be before the fund was founded (${fund.foundedOn})`);
       const { identifiers } = await m.insert(FundMatching, { fundId: fund.id, source: input.source, amount, receivedOn });
       await addTo(m, fund.id, "matching_total", amount);
       return m.findOneByOrFail(FundMatching, { id: identifiers[0].id });

@@ -12,7 +12,7 @@ import { WelfareFund } from "./fund.entity";
 import { FundMember, FundPayout } from "./ledger.entity";
 import type { CouncilLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<CouncilLoaders>;
+type Context = SubgraphContext<CouncilLoaders>;
 
 @ObjectType()
 export class WelfareFundMembershipConnection extends ConnectionType(FundMember) {}
@@ -25,16 +25,19 @@ const EMPTY = { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCur
 @Resolver(() => WelfareFund)
 export class WelfareFundResolver {
   @Query(() => WelfareFund, { nullable: true, description: "The community welfare fund of a tambon (6-digit code), if it has one." })
-  welfareFund(@Arg("tambonCode", () => String) code: string, @Ctx() ctx: Ctx): Promise<WelfareFund | null> {
+  welfareFund(@Arg("tambonCode", () => String) code: string, @Ctx() ctx: Context): Promise<WelfareFund | null> {
     return ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
   }
 
   @Authorized(READ)
-  @Query(() => WelfareFundMembershipConnection, { nullable: true, description: "A fund's members, by household (house code) then linkage id." })
+  @Query(() => WelfareFundMembershipConnection, {
+    nullable: true,
+    description: "A fund's members, by household (house code) then linkage id.",
+  })
   async welfareFundMembers(
     @Arg("tambonCode", () => String) code: string,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() ctx: Ctx,
+    @Ctx() ctx: Context,
   ): Promise<Connection<FundMember>> {
     const { limit, afterKey } = pageWindow(page, ctx.config.maxPageSize);
     const fund = await ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
@@ -45,7 +48,11 @@ export class WelfareFundResolver {
       if (!/^\d{11}[0-9a-f]{32}$/.test(afterKey)) throw new BadUserInputError("after", "is not a cursor of this list");
       query.andWhere("(m.house_code, m.person_id) > (:house, :person)", { house: afterKey.slice(0, 11), person: afterKey.slice(11) });
     }
-    const rows = await query.orderBy("m.house_code").addOrderBy("m.person_id").limit(limit + 1).getMany();
+    const rows = await query
+      .orderBy("m.house_code")
+      .addOrderBy("m.person_id")
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, (m) => m.houseCode + m.personId, totalCount);
   }
 
@@ -54,7 +61,7 @@ export class WelfareFundResolver {
   async welfareFundPayouts(
     @Arg("tambonCode", () => String) code: string,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() ctx: Ctx,
+    @Ctx() ctx: Context,
   ): Promise<Connection<FundPayout>> {
     const { limit, afterKey } = pageWindow(page, ctx.config.maxPageSize);
     const fund = await ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
@@ -66,7 +73,11 @@ export class WelfareFundResolver {
       const [paidOn, id] = afterKey.split("|");
       query.andWhere("(p.paid_on, p.id) < (:paidOn, :id)", { paidOn, id });
     }
-    const rows = await query.orderBy("p.paid_on", "DESC").addOrderBy("p.id", "DESC").limit(limit + 1).getMany();
+    const rows = await query
+      .orderBy("p.paid_on", "DESC")
+      .addOrderBy("p.id", "DESC")
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, (p) => `${p.paidOn}|${p.id}`, totalCount);
   }
 
@@ -76,23 +87,23 @@ export class WelfareFundResolver {
   }
 
   @FieldResolver(() => TambonCouncil, { description: "The council the fund belongs to." })
-  async council(@Root() fund: WelfareFund, @Ctx() ctx: Ctx): Promise<TambonCouncil> {
+  async council(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<TambonCouncil> {
     return (await ctx.loaders.councilByTambon.load(fund.tambonCode))!;
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true })
-  async memberCount(@Root() fund: WelfareFund, @Ctx() ctx: Ctx): Promise<number> {
+  async memberCount(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.fundMemberCounts.load(fund.id))?.members ?? 0;
   }
 
   @FieldResolver(() => [MatchingBySource])
-  matchingBySource(@Root() fund: WelfareFund, @Ctx() ctx: Ctx): Promise<MatchingBySource[]> {
+  matchingBySource(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<MatchingBySource[]> {
     return ctx.loaders.matchingBySource.load(fund.id);
   }
 
   @FieldResolver(() => [PayoutsByBenefit])
-  payoutsByBenefit(@Root() fund: WelfareFund, @Ctx() ctx: Ctx): Promise<PayoutsByBenefit[]> {
+  payoutsByBenefit(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<PayoutsByBenefit[]> {
     return ctx.loaders.payoutsByBenefit.load(fund.id);
   }
 }
@@ -101,7 +112,7 @@ export class WelfareFundResolver {
 @Resolver(() => PayoutsByBenefit)
 export class PayoutsByBenefitResolver {
   @FieldResolver(() => String, { nullable: true, description: "Baht; null where the count of payouts is suppressed." })
-  total(@Root() row: PayoutsByBenefit, @Ctx() ctx: Ctx): string | null {
+  total(@Root() row: PayoutsByBenefit, @Ctx() ctx: Context): string | null {
     return hidesFew(ctx.identity, OWNER, row.payouts) ? null : row.total;
   }
 }

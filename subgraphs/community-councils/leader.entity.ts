@@ -35,7 +35,9 @@ export class LeaderTraining {
   @Column({ type: "char", length: 32, name: "person_id" }) personId: string;
   @Field(() => LeaderTrainingModule) @Column({ type: "text" }) module: LeaderTrainingModule;
   @Field(() => String, { description: "ISO date." }) @Column({ type: "date", name: "trained_on" }) trainedOn: string;
-  @Field(() => Boolean, { description: "False when the leader attended but did not complete it." }) @Column({ type: "boolean" }) completed: boolean;
+  @Field(() => Boolean, { description: "False when the leader attended but did not complete it." })
+  @Column({ type: "boolean" })
+  completed: boolean;
 
   @Field(() => String, { description: "The module's Thai name with an English gloss." })
   get moduleLabel(): string {

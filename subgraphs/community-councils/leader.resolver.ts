@@ -4,7 +4,7 @@ import { Person, Tambon } from "./area.stubs";
 import { ChangeLeader, LeaderTraining } from "./leader.entity";
 import type { CouncilLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<CouncilLoaders>;
+type Context = SubgraphContext<CouncilLoaders>;
 
 @Resolver(() => ChangeLeader)
 export class ChangeLeaderResolver {
@@ -19,12 +19,12 @@ export class ChangeLeaderResolver {
   }
 
   @FieldResolver(() => [LeaderTraining], { description: "Trainings attended, newest first." })
-  trainings(@Root() leader: ChangeLeader, @Ctx() ctx: Ctx): Promise<LeaderTraining[]> {
+  trainings(@Root() leader: ChangeLeader, @Ctx() ctx: Context): Promise<LeaderTraining[]> {
     return ctx.loaders.trainings.load(leader.personId);
   }
 
   @FieldResolver(() => Boolean, { description: "True once the leader has completed at least one training." })
-  async trained(@Root() leader: ChangeLeader, @Ctx() ctx: Ctx): Promise<boolean> {
+  async trained(@Root() leader: ChangeLeader, @Ctx() ctx: Context): Promise<boolean> {
     return (await ctx.loaders.trainings.load(leader.personId)).some((t) => t.completed);
   }
 }

@@ -3,7 +3,11 @@ import { PII, SENSITIVE } from "./access";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { yearBE } from "../kit/calendar";
 
-export enum MatchingSource { LOCAL_GOVERNMENT = "LOCAL_GOVERNMENT", CODI = "CODI", STATE = "STATE" }
+export enum MatchingSource {
+  LOCAL_GOVERNMENT = "LOCAL_GOVERNMENT",
+  CODI = "CODI",
+  STATE = "STATE",
+}
 registerEnumType(MatchingSource, { name: "WelfareMatchingSource", description: "Who put matching money into a fund." });
 
 export const SOURCE_LABELS: Record<MatchingSource, string> = {
@@ -12,7 +16,13 @@ export const SOURCE_LABELS: Record<MatchingSource, string> = {
   STATE: "รัฐบาล (the state)",
 };
 
-export enum WelfareBenefit { CHILDBIRTH = "CHILDBIRTH", SICKNESS = "SICKNESS", OLD_AGE = "OLD_AGE", FUNERAL = "FUNERAL", OTHER = "OTHER" }
+export enum WelfareBenefit {
+  CHILDBIRTH = "CHILDBIRTH",
+  SICKNESS = "SICKNESS",
+  OLD_AGE = "OLD_AGE",
+  FUNERAL = "FUNERAL",
+  OTHER = "OTHER",
+}
 registerEnumType(WelfareBenefit, { name: "WelfareBenefit", description: "What a fund paid a benefit for, from birth to death." });
 
 export const BENEFIT_LABELS: Record<WelfareBenefit, string> = {

@@ -6,9 +6,9 @@ import { WelfareFund } from "./fund.entity";
 import { FundContribution, FundMatching, FundMember, FundPayout } from "./ledger.entity";
 import type { CouncilLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<CouncilLoaders>;
+type Context = SubgraphContext<CouncilLoaders>;
 
-const fundOf = async (row: { fundId: string }, ctx: Ctx): Promise<WelfareFund> => (await ctx.loaders.fundById.load(row.fundId))!;
+const fundOf = async (row: { fundId: string }, ctx: Context): Promise<WelfareFund> => (await ctx.loaders.fundById.load(row.fundId))!;
 
 @Resolver(() => FundMember)
 export class FundMemberResolver {
@@ -23,25 +23,25 @@ export class FundMemberResolver {
   }
 
   @FieldResolver(() => WelfareFund)
-  fund(@Root() member: FundMember, @Ctx() ctx: Ctx): Promise<WelfareFund> {
+  fund(@Root() member: FundMember, @Ctx() ctx: Context): Promise<WelfareFund> {
     return fundOf(member, ctx);
   }
 
   @Authorized(PII)
   @FieldResolver(() => String, { nullable: true, description: "Everything the member has contributed, in baht." })
-  async contributed(@Root() member: FundMember, @Ctx() ctx: Ctx): Promise<string> {
+  async contributed(@Root() member: FundMember, @Ctx() ctx: Context): Promise<string> {
     return (await ctx.loaders.memberTotals.load(member.personId))?.contributed ?? "0.00";
   }
 
   @Authorized(PII)
   @FieldResolver(() => String, { nullable: true, description: "The date of the latest contribution (ISO)." })
-  async lastContributionOn(@Root() member: FundMember, @Ctx() ctx: Ctx): Promise<string | null> {
+  async lastContributionOn(@Root() member: FundMember, @Ctx() ctx: Context): Promise<string | null> {
     return (await ctx.loaders.memberTotals.load(member.personId))?.lastContributionOn ?? null;
   }
 
   @Authorized(PII)
   @FieldResolver(() => String, { nullable: true, description: "Every benefit paid to or for the member, in baht." })
-  async benefitsReceived(@Root() member: FundMember, @Ctx() ctx: Ctx): Promise<string> {
+  async benefitsReceived(@Root() member: FundMember, @Ctx() ctx: Context): Promise<string> {
     return (await ctx.loaders.memberTotals.load(member.personId))?.benefitsReceived ?? "0.00";
   }
 }
@@ -54,7 +54,7 @@ export class FundContributionResolver {
   }
 
   @FieldResolver(() => WelfareFund)
-  fund(@Root() row: FundContribution, @Ctx() ctx: Ctx): Promise<WelfareFund> {
+  fund(@Root() row: FundContribution, @Ctx() ctx: Context): Promise<WelfareFund> {
     return fundOf(row, ctx);
   }
 }
@@ -67,7 +67,7 @@ export class FundPayoutResolver {
   }
 
   @FieldResolver(() => WelfareFund)
-  fund(@Root() row: FundPayout, @Ctx() ctx: Ctx): Promise<WelfareFund> {
+  fund(@Root() row: FundPayout, @Ctx() ctx: Context): Promise<WelfareFund> {
     return fundOf(row, ctx);
   }
 }
@@ -75,7 +75,7 @@ export class FundPayoutResolver {
 @Resolver(() => FundMatching)
 export class FundMatchingResolver {
   @FieldResolver(() => WelfareFund)
-  fund(@Root() row: FundMatching, @Ctx() ctx: Ctx): Promise<WelfareFund> {
+  fund(@Root() row: FundMatching, @Ctx() ctx: Context): Promise<WelfareFund> {
     return fundOf(row, ctx);
   }
 }

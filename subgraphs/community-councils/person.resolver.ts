@@ -7,26 +7,26 @@ import { ChangeLeader } from "./leader.entity";
 import { FundMember } from "./ledger.entity";
 import type { CouncilLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<CouncilLoaders>;
+type Context = SubgraphContext<CouncilLoaders>;
 
 /** The council network's roles of a person (by linkage id), added to the registry's Person. */
 @Resolver(() => Person)
 export class PersonCouncilResolver {
   @Authorized(READ)
   @FieldResolver(() => [CouncilMember], { nullable: true, description: "Council seats held, past and present, officers first." })
-  councilSeats(@Root() person: Person, @Ctx() ctx: Ctx): Promise<CouncilMember[]> {
+  councilSeats(@Root() person: Person, @Ctx() ctx: Context): Promise<CouncilMember[]> {
     return ctx.loaders.seatsOfPerson.load(person.id);
   }
 
   @Authorized(READ)
   @FieldResolver(() => ChangeLeader, { nullable: true, description: "The person as a change leader, with trainings." })
-  changeLeader(@Root() person: Person, @Ctx() ctx: Ctx): Promise<ChangeLeader | null> {
+  changeLeader(@Root() person: Person, @Ctx() ctx: Context): Promise<ChangeLeader | null> {
     return ctx.loaders.leader.load(person.id);
   }
 
   @Authorized(READ)
   @FieldResolver(() => FundMember, { nullable: true, description: "Membership of a community welfare fund." })
-  welfareFundMembership(@Root() person: Person, @Ctx() ctx: Ctx): Promise<FundMember | null> {
+  welfareFundMembership(@Root() person: Person, @Ctx() ctx: Context): Promise<FundMember | null> {
     return ctx.loaders.membership.load(person.id);
   }
 }
@@ -34,8 +34,11 @@ export class PersonCouncilResolver {
 @Resolver(() => Household)
 export class HouseholdCouncilResolver {
   @Authorized(READ)
-  @FieldResolver(() => [FundMember], { nullable: true, description: "Its members' welfare fund memberships (by the house code given at joining)." })
-  welfareFundMemberships(@Root() household: Household, @Ctx() ctx: Ctx): Promise<FundMember[]> {
+  @FieldResolver(() => [FundMember], {
+    nullable: true,
+    description: "Its members' welfare fund memberships (by the house code given at joining).",
+  })
+  welfareFundMemberships(@Root() household: Household, @Ctx() ctx: Context): Promise<FundMember[]> {
     return ctx.loaders.membershipsOfHousehold.load(household.houseCode);
   }
 }

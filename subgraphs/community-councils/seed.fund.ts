@@ -20,7 +20,14 @@ export function dayBetween(rng: Rng, from: string, to: string): string {
  * The benefits one member drew over the ledger's year, only after six months of membership
  * (the usual waiting rule). Poorer households fall sick more often; the old draw an old-age benefit.
  */
-export function payoutsOf(rng: Rng, person: DemoPerson, household: DemoHousehold, fundId: string, personId: string, joinedOn: string): Partial<FundPayout>[] {
+export function payoutsOf(
+  rng: Rng,
+  person: DemoPerson,
+  household: DemoHousehold,
+  fundId: string,
+  personId: string,
+  joinedOn: string,
+): Partial<FundPayout>[] {
   const eligibleFrom = isoDaysBefore(joinedOn, -183);
   const age = ageAt(person.birthDate);
   const payouts: Partial<FundPayout>[] = [];

@@ -33,8 +33,13 @@ export function councilSeats(rng: Rng, council: TambonCouncil, pool: Candidate[]
   const termStart = dayBetween(rng, "2023-01-01", "2024-12-31");
   const previousEnd = isoDaysBefore(termStart, 1);
   const previousStart = [isoDaysBefore(previousEnd, 4 * 365 - 1), council.notifiedOn].sort()[1];
-  const seat = (c: Candidate, role: CouncilRole, start: string, end: string): Partial<CouncilMember> =>
-    ({ councilId: council.id, personId: linkageId(secret, c.person.citizenId), role, termStart: start, termEnd: end });
+  const seat = (c: Candidate, role: CouncilRole, start: string, end: string): Partial<CouncilMember> => ({
+    councilId: council.id,
+    personId: linkageId(secret, c.person.citizenId),
+    role,
+    termStart: start,
+    termEnd: end,
+  });
   const seats: Partial<CouncilMember>[] = [];
   for (let i = 0; i < n; i++) {
     seats.push(seat(pool[i], SEAT_ROLES[i] ?? CouncilRole.MEMBER, termStart, fourYearsOn(termStart)));
@@ -49,24 +54,36 @@ const MODULES = Object.values(LeaderTrainingModule);
 
 /** 6-16 change leaders of a tambon, each with 1-4 trainings since the 2021 MOU; most completed. */
 export function changeLeaders(rng: Rng, tambonCode: string, pool: Candidate[], secret: string) {
-  const picked = shuffled(rng, pool.filter((c) => ageAt(c.person.birthDate) <= 65)).slice(0, rng.int(6, 16));
+  const picked = shuffled(
+    rng,
+    pool.filter((c) => ageAt(c.person.birthDate) <= 65),
+  ).slice(0, rng.int(6, 16));
   const leaders: Partial<ChangeLeader>[] = [];
   const trainings: Partial<LeaderTraining>[] = [];
   picked.forEach((c, i) => {
     const personId = linkageId(secret, c.person.citizenId);
     leaders.push({ personId, tambonCode });
-    shuffled(rng, MODULES).slice(0, rng.int(1, 4)).forEach((module, j) => {
-      const completed = (i === 0 && j === 0) || rng.chance(0.85);
-      trainings.push({ personId, module, trainedOn: dayBetween(rng, "2021-03-01", "2025-12-15"), completed });
-    });
+    shuffled(rng, MODULES)
+      .slice(0, rng.int(1, 4))
+      .forEach((module, j) => {
+        const completed = (i === 0 && j === 0) || rng.chance(0.85);
+        trainings.push({ personId, module, trainedOn: dayBetween(rng, "2021-03-01", "2025-12-15"), completed });
+      });
   });
   return { leaders, trainings };
 }
 
 const PRODUCTS = [
-  ["ทอผ้าไหม", "ผ้าไหมมัดหมี่"], ["ผ้าฝ้ายย้อมคราม", "ผ้าฝ้ายย้อมคราม"], ["ข้าวอินทรีย์", "ข้าวหอมมะลิอินทรีย์"],
-  ["เพาะเห็ด", "เห็ดนางฟ้า"], ["แปรรูปปลา", "ปลาร้าบอง"], ["จักสาน", "กระติบข้าวไม้ไผ่"], ["แม่บ้านเกษตรกร", "น้ำพริกและขนม"],
-  ["เลี้ยงโคเนื้อ", "โคเนื้อ"], ["แปรรูปมันสำปะหลัง", "แป้งมันและขนมมัน"], ["ท่องเที่ยวชุมชน", "โฮมสเตย์และอาหารพื้นถิ่น"],
+  ["ทอผ้าไหม", "ผ้าไหมมัดหมี่"],
+  ["ผ้าฝ้ายย้อมคราม", "ผ้าฝ้ายย้อมคราม"],
+  ["ข้าวอินทรีย์", "ข้าวหอมมะลิอินทรีย์"],
+  ["เพาะเห็ด", "เห็ดนางฟ้า"],
+  ["แปรรูปปลา", "ปลาร้าบอง"],
+  ["จักสาน", "กระติบข้าวไม้ไผ่"],
+  ["แม่บ้านเกษตรกร", "น้ำพริกและขนม"],
+  ["เลี้ยงโคเนื้อ", "โคเนื้อ"],
+  ["แปรรูปมันสำปะหลัง", "แป้งมันและขนมมัน"],
+  ["ท่องเที่ยวชุมชน", "โฮมสเตย์และอาหารพื้นถิ่น"],
 ] as const;
 
 /** 0-4 enterprises a tambon, each of another trade, named after one of its (synthetic) villages. */
@@ -75,13 +92,19 @@ export function enterprises(rng: Rng): Partial<CommunityEnterprise>[] {
   const { tambons, villages } = geography();
   for (const t of tambons) {
     const own = villages.filter((v) => v.tambonCode === t.code);
-    shuffled(rng, PRODUCTS).slice(0, rng.int(0, 4)).forEach(([kind, product], i) => {
-      rows.push({
-        registrationNumber: `4-49-${t.code.slice(2, 4)}-${t.code.slice(4, 6)}/1-${String(i + 1).padStart(4, "0")}`,
-        tambonCode: t.code, name: `วิสาหกิจชุมชนกลุ่ม${kind}${rng.pick(own).nameTh}`, product,
-        membersCount: rng.int(7, 60), registeredOn: dayBetween(rng, "2006-01-01", "2025-06-30"), synthetic: true,
+    shuffled(rng, PRODUCTS)
+      .slice(0, rng.int(0, 4))
+      .forEach(([kind, product], i) => {
+        rows.push({
+          registrationNumber: `4-49-${t.code.slice(2, 4)}-${t.code.slice(4, 6)}/1-${String(i + 1).padStart(4, "0")}`,
+          tambonCode: t.code,
+          name: `วิสาหกิจชุมชนกลุ่ม${kind}${rng.pick(own).nameTh}`,
+          product,
+          membersCount: rng.int(7, 60),
+          registeredOn: dayBetween(rng, "2006-01-01", "2025-06-30"),
+          synthetic: true,
+        });
       });
-    });
   }
   return rows;
 }
@@ -92,7 +115,15 @@ export function grants(rng: Rng, tambonCode: string, hasLeaders: boolean, hasFun
   for (let fiscalYear = 2021; fiscalYear <= 2025; fiscalYear++) {
     const span = { from: fiscalYearStart(fiscalYear), to: fiscalYearEnd(fiscalYear) };
     const grant = (programme: CodiGrantProgramme, amount: number, purpose: string | null = null) =>
-      rows.push({ tambonCode, programme, fiscalYear, amount: `${amount}.00`, purpose, approvedOn: dayBetween(rng, span.from, span.to), synthetic: true });
+      rows.push({
+        tambonCode,
+        programme,
+        fiscalYear,
+        amount: `${amount}.00`,
+        purpose,
+        approvedOn: dayBetween(rng, span.from, span.to),
+        synthetic: true,
+      });
     grant(CodiGrantProgramme.COUNCIL_SUPPORT, rng.int(20, 60) * 1000);
     if (hasLeaders && fiscalYear <= 2022) grant(CodiGrantProgramme.CHANGE_LEADERS, rng.int(30, 80) * 1000);
     if (hasFund && rng.chance(0.5)) grant(CodiGrantProgramme.COMMUNITY_WELFARE, rng.int(2, 10) * 10000);

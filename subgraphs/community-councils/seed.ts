@@ -32,19 +32,36 @@ export async function seedCouncils(ds: DataSource, options: SeedOptions): Promis
   const rng = new Rng(options.seed + SALT);
   const secret = options.linkageSecret;
   const tambons = geography().tambons;
-  const councilCodes = shuffled(rng, tambons.map((t) => t.code)).slice(0, 48).sort();
+  const councilCodes = shuffled(
+    rng,
+    tambons.map((t) => t.code),
+  )
+    .slice(0, 48)
+    .sort();
   const leaderCodes = new Set(shuffled(rng, councilCodes).slice(0, 44));
   const fundCodes = new Set(shuffled(rng, councilCodes).slice(0, 45));
   const nameOf = new Map(tambons.map((t) => [t.code, t.nameTh]));
 
   await ds.transaction(async (m) => {
-    await m.insert(TambonCouncil, councilCodes.map((code) => ({
-      tambonCode: code, name: `สภาองค์กรชุมชนตำบล${nameOf.get(code)}`, notifiedOn: dayBetween(rng, "2008-06-01", "2016-12-31"), synthetic: true,
-    })));
-    await m.insert(WelfareFund, [...fundCodes].sort().map((code) => ({
-      tambonCode: code, name: `กองทุนสวัสดิการชุมชนตำบล${nameOf.get(code)}`, foundedOn: dayBetween(rng, "2008-01-01", "2019-12-31"),
-      ...RULES[rng.chance(0.8) ? 0 : rng.chance(0.75) ? 1 : 2], synthetic: true,
-    })));
+    await m.insert(
+      TambonCouncil,
+      councilCodes.map((code) => ({
+        tambonCode: code,
+        name: `สภาองค์กรชุมชนตำบล${nameOf.get(code)}`,
+        notifiedOn: dayBetween(rng, "2008-06-01", "2016-12-31"),
+        synthetic: true,
+      })),
+    );
+    await m.insert(
+      WelfareFund,
+      [...fundCodes].sort().map((code) => ({
+        tambonCode: code,
+        name: `กองทุนสวัสดิการชุมชนตำบล${nameOf.get(code)}`,
+        foundedOn: dayBetween(rng, "2008-01-01", "2019-12-31"),
+        ...RULES[rng.chance(0.8) ? 0 : rng.chance(0.75) ? 1 : 2],
+        synthetic: true,
+      })),
+    );
     const councils = await m.find(TambonCouncil, { order: { tambonCode: "ASC" } });
     const funds = new Map((await m.find(WelfareFund)).map((f) => [f.tambonCode, f]));
 

@@ -58,9 +58,15 @@ export async function tambonFigures(ds: DataSource, tambonCodes: string[]): Prom
     [tambonCodes],
   );
   return rows.map((r) => ({
-    tambonCode: r.tambon_code as string, hasCouncil: r.has_council as boolean, hasFund: r.has_fund as boolean,
-    changeLeaders: Number(r.change_leaders), trainedChangeLeaders: Number(r.trained), fundMembers: Number(r.fund_members),
-    fundBalance: r.fund_balance as string | null, grantsTotal: r.grants_total as string, enterprises: Number(r.enterprises),
+    tambonCode: r.tambon_code as string,
+    hasCouncil: r.has_council as boolean,
+    hasFund: r.has_fund as boolean,
+    changeLeaders: Number(r.change_leaders),
+    trainedChangeLeaders: Number(r.trained),
+    fundMembers: Number(r.fund_members),
+    fundBalance: r.fund_balance as string | null,
+    grantsTotal: r.grants_total as string,
+    enterprises: Number(r.enterprises),
   }));
 }
 
@@ -91,9 +97,16 @@ export async function networkFigures(ds: DataSource, tambonCodes: string[], byDi
     [tambonCodes],
   );
   return rows.map((r) => ({
-    key: r.key, tambons: +r.tambons, councils: +r.councils, tambonsWithTrainedLeaders: +r.with_trained,
-    trainedChangeLeaders: +r.trained, welfareFunds: +r.funds, welfareFundMembers: +r.fund_members,
-    welfareFundBalance: r.balance, codiGrantsTotal: r.grants, communityEnterprises: +r.enterprises,
+    key: r.key,
+    tambons: +r.tambons,
+    councils: +r.councils,
+    tambonsWithTrainedLeaders: +r.with_trained,
+    trainedChangeLeaders: +r.trained,
+    welfareFunds: +r.funds,
+    welfareFundMembers: +r.fund_members,
+    welfareFundBalance: r.balance,
+    codiGrantsTotal: r.grants,
+    communityEnterprises: +r.enterprises,
   }));
 }
 
@@ -105,8 +118,11 @@ export async function leaderModuleCounts(ds: DataSource, tambonCodes: string[]):
     [tambonCodes],
   );
   return rows.map((r) => ({
-    tambonCode: r.tambon_code, module: r.module as LeaderTrainingModule, moduleLabel: MODULE_LABELS[r.module as LeaderTrainingModule],
-    leadersCompleted: +r.leaders, trainings: +r.trainings,
+    tambonCode: r.tambon_code,
+    module: r.module as LeaderTrainingModule,
+    moduleLabel: MODULE_LABELS[r.module as LeaderTrainingModule],
+    leadersCompleted: +r.leaders,
+    trainings: +r.trainings,
   }));
 }
 
@@ -117,6 +133,10 @@ export async function grantYearTotals(ds: DataSource, tambonCodes: string[]): Pr
     [tambonCodes],
   );
   return rows.map((r) => ({
-    tambonCode: r.tambon_code, fiscalYear: +r.fiscal_year, fiscalYearBE: toBE(+r.fiscal_year), grants: +r.grants, total: r.total,
+    tambonCode: r.tambon_code,
+    fiscalYear: +r.fiscal_year,
+    fiscalYearBE: toBE(+r.fiscal_year),
+    grants: +r.grants,
+    total: r.total,
   }));
 }

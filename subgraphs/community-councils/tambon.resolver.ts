@@ -11,68 +11,68 @@ import { ChangeLeader } from "./leader.entity";
 import type { CouncilLoaders } from "./loaders";
 import { CodiGrantYearTotal, CouncilNetworkFigures, LeaderModuleCount, networkFigures, type TambonFigures } from "./tambon.figures";
 
-type Ctx = SubgraphContext<CouncilLoaders>;
+type Context = SubgraphContext<CouncilLoaders>;
 
-const figures = async (tambon: Tambon, ctx: Ctx): Promise<TambonFigures> => (await ctx.loaders.tambonFigures.load(tambon.code))!;
+const figures = async (tambon: Tambon, ctx: Context): Promise<TambonFigures> => (await ctx.loaders.tambonFigures.load(tambon.code))!;
 
 /** The council network's figures for a tambon, added to `area`'s Tambon. */
 @Resolver(() => Tambon)
 export class TambonCouncilResolver {
   @FieldResolver(() => TambonCouncil, { nullable: true, description: "Its community organization council, if one is recorded." })
-  council(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<TambonCouncil | null> {
+  council(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<TambonCouncil | null> {
     return ctx.loaders.councilByTambon.load(tambon.code);
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Change leaders with at least one completed training." })
-  async trainedChangeLeaders(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<number> {
+  async trainedChangeLeaders(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
     return (await figures(tambon, ctx)).trainedChangeLeaders;
   }
 
   @Authorized(READ)
   @FieldResolver(() => [ChangeLeader], { nullable: true, description: "Its change leaders, trained or in training." })
-  changeLeaders(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<ChangeLeader[]> {
+  changeLeaders(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<ChangeLeader[]> {
     return ctx.loaders.leadersOfTambon.load(tambon.code);
   }
 
   @FieldResolver(() => [LeaderModuleCount], { description: "Its change leaders' trainings by module." })
-  changeLeaderTraining(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<LeaderModuleCount[]> {
+  changeLeaderTraining(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<LeaderModuleCount[]> {
     return ctx.loaders.leaderModules.load(tambon.code);
   }
 
   @FieldResolver(() => WelfareFund, { nullable: true, description: "Its community welfare fund, if it has one." })
-  welfareFund(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<WelfareFund | null> {
+  welfareFund(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<WelfareFund | null> {
     return ctx.loaders.fundByTambon.load(tambon.code);
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Members of its community welfare fund (0 without a fund)." })
-  async welfareFundMembers(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<number> {
+  async welfareFundMembers(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
     return (await figures(tambon, ctx)).fundMembers;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Its welfare fund's balance in baht; null without a fund." })
-  async welfareFundBalance(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<string | null> {
+  async welfareFundBalance(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<string | null> {
     return (await figures(tambon, ctx)).fundBalance;
   }
 
   @FieldResolver(() => [CommunityEnterprise], { description: "Community enterprises registered in it." })
-  communityEnterprises(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<CommunityEnterprise[]> {
+  communityEnterprises(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<CommunityEnterprise[]> {
     return ctx.loaders.enterprisesOfTambon.load(tambon.code);
   }
 
   @FieldResolver(() => [CodiGrant], { description: "CODI grants to its council network, newest fiscal year first." })
-  codiGrants(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<CodiGrant[]> {
+  codiGrants(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<CodiGrant[]> {
     return ctx.loaders.grantsOfTambon.load(tambon.code);
   }
 
   @FieldResolver(() => String, { description: "CODI grants summed over all years, in baht." })
-  async codiGrantsTotal(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<string> {
+  async codiGrantsTotal(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<string> {
     return (await figures(tambon, ctx)).grantsTotal;
   }
 
   @FieldResolver(() => [CodiGrantYearTotal], { description: "CODI grants summed per fiscal year, newest first." })
-  codiGrantsByFiscalYear(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<CodiGrantYearTotal[]> {
+  codiGrantsByFiscalYear(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<CodiGrantYearTotal[]> {
     return ctx.loaders.grantYears.load(tambon.code);
   }
 }
@@ -81,13 +81,20 @@ export class TambonCouncilResolver {
 @Resolver(() => District)
 export class DistrictCouncilResolver {
   @FieldResolver(() => CouncilNetworkFigures, { description: "The council network's figures summed over the district's tambons." })
-  async councilNetwork(@Root() district: District, @Ctx() ctx: Ctx): Promise<CouncilNetworkFigures> {
+  async councilNetwork(@Root() district: District, @Ctx() ctx: Context): Promise<CouncilNetworkFigures> {
     return (await ctx.loaders.districtFigures.load(district.code))!;
   }
 
-  @Query(() => CouncilNetworkFigures, { name: "councilNetwork", description: "The council network's figures summed over the province's 53 tambons." })
-  async provinceCouncilNetwork(@Ctx() ctx: Ctx): Promise<CouncilNetworkFigures> {
-    const [province] = await networkFigures(ctx.ds, geography().tambons.map((t) => t.code), false);
+  @Query(() => CouncilNetworkFigures, {
+    name: "councilNetwork",
+    description: "The council network's figures summed over the province's 53 tambons.",
+  })
+  async provinceCouncilNetwork(@Ctx() ctx: Context): Promise<CouncilNetworkFigures> {
+    const [province] = await networkFigures(
+      ctx.ds,
+      geography().tambons.map((t) => t.code),
+      false,
+    );
     return province;
   }
 }

@@ -10,7 +10,9 @@ export class HousingProgrammeInfo {
   @Field(() => String) nameTh: string;
   @Field(() => String) nameEn: string;
   @Field(() => String, { description: "Who runs it." }) owner: string;
-  @Field(() => String, { nullable: true, description: "Most a household may get, in baht; null when the programme sets none." }) capBaht: string | null;
+  @Field(() => String, { nullable: true, description: "Most a household may get, in baht; null when the programme sets none." }) capBaht:
+    | string
+    | null;
   @Field(() => [WorkType]) workTypes: WorkType[];
 }
 

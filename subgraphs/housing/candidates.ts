@@ -70,18 +70,29 @@ const CANDIDATES_SQL = `
 
 /** Candidates per district; all districts of a request in one statement, each cut to its `first`. */
 export function candidateLoader(ds: DataSource, maxFirst: number): DataLoader<CandidateQuery, HousingCandidate[], string> {
-  return new DataLoader<CandidateQuery, HousingCandidate[], string>(async (queries) => {
-    // The same district asked twice (aliases with another `first`) is selected once.
-    const byDistrict = new Map(queries.map((q) => [q.districtCode, q.needs]));
-    const needs = [...byDistrict].flatMap(([district, list]) => list.map((n) => [district, n.houseCode, n.povertyLevel] as const));
-    if (needs.length === 0) return queries.map(() => []);
-    const rows: Record<string, any>[] = await ds.query(CANDIDATES_SQL, [
-      needs.map((n) => n[0]), needs.map((n) => n[1]), needs.map((n) => n[2]), Math.min(maxFirst, Math.max(...queries.map((q) => q.first))),
-    ]);
-    return queries.map((q) => rows.filter((r) => r.forDistrict === q.districtCode && r.rank <= q.first).map(
-      ({ forDistrict: _d, povertyLevel, rank, ...survey }) => ({
-        rank, povertyLevel, household: { houseCode: survey.houseCode }, latestSurvey: Object.assign(new HousingSurvey(), survey),
-      }),
-    ));
-  }, { cacheKeyFn: (q) => `${q.districtCode}:${q.first}` });
+  return new DataLoader<CandidateQuery, HousingCandidate[], string>(
+    async (queries) => {
+      // The same district asked twice (aliases with another `first`) is selected once.
+      const byDistrict = new Map(queries.map((q) => [q.districtCode, q.needs]));
+      const needs = [...byDistrict].flatMap(([district, list]) => list.map((n) => [district, n.houseCode, n.povertyLevel] as const));
+      if (needs.length === 0) return queries.map(() => []);
+      const rows: Record<string, any>[] = await ds.query(CANDIDATES_SQL, [
+        needs.map((n) => n[0]),
+        needs.map((n) => n[1]),
+        needs.map((n) => n[2]),
+        Math.min(maxFirst, Math.max(...queries.map((q) => q.first))),
+      ]);
+      return queries.map((q) =>
+        rows
+          .filter((r) => r.forDistrict === q.districtCode && r.rank <= q.first)
+          .map(({ forDistrict: _d, povertyLevel, rank, ...survey }) => ({
+            rank,
+            povertyLevel,
+            household: { houseCode: survey.houseCode },
+            latestSurvey: Object.assign(new HousingSurvey(), survey),
+          })),
+      );
+    },
+    { cacheKeyFn: (q) => `${q.districtCode}:${q.first}` },
+  );
 }

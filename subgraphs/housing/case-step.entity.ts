@@ -15,14 +15,21 @@ export class CaseStep {
   @Column({ type: "text", name: "from_stage", nullable: true })
   fromStage: CaseStage | null;
   @Field(() => CaseStage, { description: "Where the step took the case." }) @Column({ type: "text" }) stage: CaseStage;
-  @Field(() => String, { description: "ISO date of the decision or the event." }) @Column({ type: "date", name: "decided_on" }) date: string;
-  @Field(() => String, { description: "Who decided or recorded it (a committee, an officer)." }) @Column({ type: "text", name: "decided_by" }) decidedBy: string;
+  @Field(() => String, { description: "ISO date of the decision or the event." })
+  @Column({ type: "date", name: "decided_on" })
+  date: string;
+  @Field(() => String, { description: "Who decided or recorded it (a committee, an officer)." })
+  @Column({ type: "text", name: "decided_by" })
+  decidedBy: string;
   @Authorized(PII, SCREEN)
   @Field(() => String, { nullable: true, description: "Why (free text: may describe the household)." })
   @Column({ type: "text", nullable: true })
   reason: string | null;
 
-  @Field(() => String, { nullable: true, description: "Baht: requested at the opening, approved at the approval, spent so far at a works step." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Baht: requested at the opening, approved at the approval, spent so far at a works step.",
+  })
   @Column({ type: "numeric", precision: 14, scale: 2, nullable: true })
   amount: string | null;
 

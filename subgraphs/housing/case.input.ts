@@ -7,13 +7,15 @@ export class OpenAssistanceCaseInput {
   @Field(() => String, { description: "11 digits." }) houseCode: string;
   @Field(() => HousingProgramme) programme: HousingProgramme;
   @Field(() => WorkType) workType: WorkType;
-  @Field(() => String, { description: "Baht, e.g. \"18500\" or \"18500.50\"; within the programme's cap." }) requestedBudget: string;
+  @Field(() => String, { description: 'Baht, e.g. "18500" or "18500.50"; within the programme\'s cap.' }) requestedBudget: string;
   @Field(() => String, { description: "ISO date YYYY-MM-DD, not in the future." }) openedOn: string;
   @Field(() => String, { description: "Who opened it (an officer, the village headman)." }) openedBy: string;
   @Field(() => String, { nullable: true }) reason?: string | null;
 }
 
-@InputType({ description: "A screening decision: the current rung endorses the case to the next one, the province approves, or a rung rejects." })
+@InputType({
+  description: "A screening decision: the current rung endorses the case to the next one, the province approves, or a rung rejects.",
+})
 export class AdvanceCaseInput {
   @Field(() => ID) caseId: string;
   @Field(() => CaseStage, { description: "Where the decision takes the case: the next rung, APPROVED (province only) or REJECTED." })
@@ -31,7 +33,10 @@ export class RecordWorksInput {
   @Field(() => CaseStage, { description: "WORKS_STARTED, WORKS_COMPLETED or HANDED_OVER." }) stage: CaseStage;
   @Field(() => String, { description: "ISO date: not before the previous step, not in the future." }) date: string;
   @Field(() => String, { description: "Who recorded it." }) recordedBy: string;
-  @Field(() => String, { nullable: true, description: "Baht spent on the case so far (a running total, never above the approved budget); required at completion." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Baht spent on the case so far (a running total, never above the approved budget); required at completion.",
+  })
   spentAmount?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }

@@ -20,33 +20,60 @@ import { HousingSurvey } from "./survey.entity";
 export class CaseMutationResolver {
   @Authorized(WRITE)
   @Mutation(() => AssistanceCase, { description: "Opens a case at village screening, on the household's latest housing survey." })
-  openAssistanceCase(@Arg("input", () => OpenAssistanceCaseInput) input: OpenAssistanceCaseInput, @Ctx() ctx: SubgraphContext): Promise<AssistanceCase> {
+  openAssistanceCase(
+    @Arg("input", () => OpenAssistanceCaseInput) input: OpenAssistanceCaseInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssistanceCase> {
     const houseCode = check.digits("houseCode", input.houseCode, 11);
     const rules = PROGRAMMES[input.programme];
-    if (!rules.workTypes.includes(input.workType)) throw new BadUserInputError("workType", `${rules.nameTh} funds ${rules.workTypes.join(" and ")} only`);
+    if (!rules.workTypes.includes(input.workType))
+      throw new BadUserInputError("workType", `${rules.nameTh} funds ${rules.workTypes.join(" and ")} only`);
     const requestedBudget = amountWithinCap("requestedBudget", input.requestedBudget, input.programme);
     const openedOn = check.isoDate("openedOn", input.openedOn, { min: "2000-01-01" });
     const openedBy = check.text("openedBy", input.openedBy);
     const reason = check.optionalText("reason", input.reason, 2000);
-    return inTransaction(ctx.ds, async (m) => {
-      const survey = await m.findOne(HousingSurvey, { where: { houseCode }, order: { surveyedOn: "DESC", id: "DESC" } });
-      if (!survey) throw new BadUserInputError("houseCode", "the house has no housing survey: survey it before opening a case");
-      if (await m.existsBy(AssistanceCase, { houseCode, stage: Not(In(CLOSED_STAGES)) })) throw new ConflictError(...UNIQUES.assistance_case_one_open);
-      const stage = CaseStage.VILLAGE_SCREENING;
-      const { identifiers } = await m.insert(AssistanceCase, {
-        houseCode, surveyId: survey.id, villageCode: survey.villageCode, districtCode: survey.districtCode,
-        programme: input.programme, workType: input.workType, requestedBudget, stage, stageOn: openedOn, openedOn,
-      });
-      const id = String(identifiers[0].id);
-      await m.insert(CaseStep, { caseId: id, seq: 1, fromStage: null, stage, date: openedOn, decidedBy: openedBy, reason, amount: requestedBudget });
-      return m.findOneByOrFail(AssistanceCase, { id });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        const survey = await m.findOne(HousingSurvey, { where: { houseCode }, order: { surveyedOn: "DESC", id: "DESC" } });
+        if (!survey) throw new BadUserInputError("houseCode", "the house has no housing survey: survey it before opening a case");
+        if (await m.existsBy(AssistanceCase, { houseCode, stage: Not(In(CLOSED_STAGES)) }))
+          throw new ConflictError(...UNIQUES.assistance_case_one_open);
+        const stage = CaseStage.VILLAGE_SCREENING;
+        const { identifiers } = await m.insert(AssistanceCase, {
+          houseCode,
+          surveyId: survey.id,
+          villageCode: survey.villageCode,
+          districtCode: survey.districtCode,
+          programme: input.programme,
+          workType: input.workType,
+          requestedBudget,
+          stage,
+          stageOn: openedOn,
+          openedOn,
+        });
+        const id = String(identifiers[0].id);
+        await m.insert(CaseStep, {
+          caseId: id,
+          seq: 1,
+          fromStage: null,
+          stage,
+          date: openedOn,
+          decidedBy: openedBy,
+          reason,
+          amount: requestedBudget,
+        });
+        return m.findOneByOrFail(AssistanceCase, { id });
+      },
+      UNIQUES,
+    );
   }
 
   @Authorized(WRITE, SCREEN)
   @Mutation(() => AssistanceCase, {
-    description: "Records a screening decision: endorse to the next rung, approve (province) or reject. "
-      + "Housing staff record the village's and the tambon's; the district committee's and the province's need housing:screen.",
+    description:
+      "Records a screening decision: endorse to the next rung, approve (province) or reject. " +
+      "Housing staff record the village's and the tambon's; the district committee's and the province's need housing:screen.",
   })
   advanceCase(@Arg("input", () => AdvanceCaseInput) input: AdvanceCaseInput, @Ctx() ctx: SubgraphContext): Promise<AssistanceCase> {
     const id = caseIdOf(input.caseId);
@@ -58,24 +85,30 @@ export class CaseMutationResolver {
     const by = check.text("decidedBy", input.decidedBy);
     const reason = check.optionalText("reason", input.reason, 2000);
     if (stage === CaseStage.REJECTED && !reason) throw new BadUserInputError("reason", "a rejection must say why");
-    if (stage !== CaseStage.APPROVED && input.approvedBudget != null) throw new BadUserInputError("approvedBudget", "only an approval sets the budget");
-    if (stage === CaseStage.APPROVED && input.approvedBudget == null) throw new BadUserInputError("approvedBudget", "is required to approve a case");
+    if (stage !== CaseStage.APPROVED && input.approvedBudget != null)
+      throw new BadUserInputError("approvedBudget", "only an approval sets the budget");
+    if (stage === CaseStage.APPROVED && input.approvedBudget == null)
+      throw new BadUserInputError("approvedBudget", "is required to approve a case");
     // The cap depends on the case's programme, checked once the case is read.
     const asked = input.approvedBudget == null ? null : baht("approvedBudget", input.approvedBudget);
-    return inTransaction(ctx.ds, async (m) => {
-      const c = await lockedCase(m, id);
-      if (COMMITTEE_STAGES.includes(c.stage) && !hasScope(ctx.identity, SCREEN)) {
-        throw new ForbiddenError(`stage: a decision at ${c.stage} is the committee's, it needs the scope ${SCREEN}`, "stage");
-      }
-      checkStep(c, stage, date);
-      if (stage !== CaseStage.APPROVED) return appendStep(m, c, { stage, date, by, reason, amount: null });
-      const approved = amountWithinCap("approvedBudget", asked!, c.programme);
-      if (toSatang(approved) > toSatang(c.requestedBudget)) {
-        throw new BadUserInputError("approvedBudget", `must not exceed the requested budget (${c.requestedBudget} baht)`);
-      }
-      await checkBudgetLeft(m, c, approved, date);
-      return appendStep(m, c, { stage, date, by, reason, amount: approved }, { approvedBudget: approved, approvedOn: date });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        const c = await lockedCase(m, id);
+        if (COMMITTEE_STAGES.includes(c.stage) && !hasScope(ctx.identity, SCREEN)) {
+          throw new ForbiddenError(`stage: a decision at ${c.stage} is the committee's, it needs the scope ${SCREEN}`, "stage");
+        }
+        checkStep(c, stage, date);
+        if (stage !== CaseStage.APPROVED) return appendStep(m, c, { stage, date, by, reason, amount: null });
+        const approved = amountWithinCap("approvedBudget", asked!, c.programme);
+        if (toSatang(approved) > toSatang(c.requestedBudget)) {
+          throw new BadUserInputError("approvedBudget", `must not exceed the requested budget (${c.requestedBudget} baht)`);
+        }
+        await checkBudgetLeft(m, c, approved, date);
+        return appendStep(m, c, { stage, date, by, reason, amount: approved }, { approvedBudget: approved, approvedOn: date });
+      },
+      UNIQUES,
+    );
   }
 
   @Authorized(WRITE)
@@ -83,24 +116,32 @@ export class CaseMutationResolver {
   recordWorks(@Arg("input", () => RecordWorksInput) input: RecordWorksInput, @Ctx() ctx: SubgraphContext): Promise<AssistanceCase> {
     const id = caseIdOf(input.caseId);
     const { stage } = input;
-    if (!WORKS_STAGES.includes(stage)) throw new BadUserInputError("stage", `recordWorks records ${WORKS_STAGES.join(", ")}; decisions go through advanceCase`);
+    if (!WORKS_STAGES.includes(stage))
+      throw new BadUserInputError("stage", `recordWorks records ${WORKS_STAGES.join(", ")}; decisions go through advanceCase`);
     const date = check.isoDate("date", input.date, { min: "2000-01-01" });
     const by = check.text("recordedBy", input.recordedBy);
     const note = check.optionalText("note", input.note, 2000);
     const spent = input.spentAmount == null ? null : baht("spentAmount", input.spentAmount);
-    return inTransaction(ctx.ds, async (m) => {
-      const c = await lockedCase(m, id);
-      checkStep(c, stage, date);
-      if (spent !== null && toSatang(spent) > toSatang(c.approvedBudget!)) {
-        throw new BadUserInputError("spentAmount", `must not exceed the approved budget (${c.approvedBudget} baht)`);
-      }
-      if (spent !== null && c.spentAmount !== null && toSatang(spent) < toSatang(c.spentAmount)) {
-        throw new BadUserInputError("spentAmount", `is a running total: it must not be less than the ${c.spentAmount} baht already recorded`);
-      }
-      if (stage === CaseStage.WORKS_COMPLETED && spent === null && c.spentAmount === null) {
-        throw new BadUserInputError("spentAmount", "is required when the works are completed");
-      }
-      return appendStep(m, c, { stage, date, by, reason: note, amount: spent }, { spentAmount: spent ?? c.spentAmount });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        const c = await lockedCase(m, id);
+        checkStep(c, stage, date);
+        if (spent !== null && toSatang(spent) > toSatang(c.approvedBudget!)) {
+          throw new BadUserInputError("spentAmount", `must not exceed the approved budget (${c.approvedBudget} baht)`);
+        }
+        if (spent !== null && c.spentAmount !== null && toSatang(spent) < toSatang(c.spentAmount)) {
+          throw new BadUserInputError(
+            "spentAmount",
+            `is a running total: it must not be less than the ${c.spentAmount} baht already recorded`,
+          );
+        }
+        if (stage === CaseStage.WORKS_COMPLETED && spent === null && c.spentAmount === null) {
+          throw new BadUserInputError("spentAmount", "is required when the works are completed");
+        }
+        return appendStep(m, c, { stage, date, by, reason: note, amount: spent }, { spentAmount: spent ?? c.spentAmount });
+      },
+      UNIQUES,
+    );
   }
 }

@@ -12,7 +12,7 @@ import { HousingProgramme } from "./programme";
 import { District, Household, Tambon, Village } from "./stubs";
 import { HousingSurvey } from "./survey.entity";
 
-type Ctx = SubgraphContext<HousingLoaders>;
+type Context = SubgraphContext<HousingLoaders>;
 
 @ObjectType()
 export class AssistanceCaseConnection extends ConnectionType(AssistanceCase) {}
@@ -23,15 +23,18 @@ export class CaseFilter extends PageArgs {
   @Field(() => String, { nullable: true, description: "Only cases of this district (4 digits)." }) districtCode?: string | null;
   @Field(() => CaseStage, { nullable: true }) stage?: CaseStage | null;
   @Field(() => HousingProgramme, { nullable: true }) programme?: HousingProgramme | null;
-  @Field(() => Boolean, { nullable: true, description: "true: only cases in screening or works; false: only closed ones." }) open?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "true: only cases in screening or works; false: only closed ones." }) open?:
+    | boolean
+    | null;
 }
 
 /** One page of cases in the order they were opened; filters and count run in SQL. */
-async function findCases(ctx: Ctx, filter: CaseFilter): Promise<Connection<AssistanceCase>> {
+async function findCases(ctx: Context, filter: CaseFilter): Promise<Connection<AssistanceCase>> {
   const { limit, afterKey } = pageWindow(filter, ctx.config.maxPageSize);
   const query = ctx.ds.getRepository(AssistanceCase).createQueryBuilder("c");
   if (filter.tambonCode != null) query.andWhere("c.tambon_code = :tambon", { tambon: digits("tambonCode", filter.tambonCode, 6) });
-  if (filter.districtCode != null) query.andWhere("c.district_code = :district", { district: digits("districtCode", filter.districtCode, 4) });
+  if (filter.districtCode != null)
+    query.andWhere("c.district_code = :district", { district: digits("districtCode", filter.districtCode, 4) });
   if (filter.stage != null) query.andWhere("c.stage = :stage", { stage: filter.stage });
   if (filter.programme != null) query.andWhere("c.programme = :programme", { programme: filter.programme });
   if (filter.open != null) query.andWhere(`c.stage ${filter.open ? "NOT IN" : "IN"} (:...closed)`, { closed: CLOSED_STAGES });
@@ -40,7 +43,10 @@ async function findCases(ctx: Ctx, filter: CaseFilter): Promise<Connection<Assis
     if (!/^\d{1,18}$/.test(afterKey)) throw new BadUserInputError("after", "is not a cursor this API issued");
     query.andWhere("c.id > :after", { after: afterKey });
   }
-  const rows = await query.orderBy("c.id").limit(limit + 1).getMany();
+  const rows = await query
+    .orderBy("c.id")
+    .limit(limit + 1)
+    .getMany();
   return toConnection(rows, limit, (c) => c.id, totalCount);
 }
 
@@ -48,23 +54,26 @@ async function findCases(ctx: Ctx, filter: CaseFilter): Promise<Connection<Assis
 export class CaseResolver {
   @Authorized(READ)
   @Query(() => AssistanceCase, { nullable: true, description: "An assistance case by id." })
-  assistanceCase(@Arg("id", () => ID) id: string, @Ctx() ctx: Ctx): Promise<AssistanceCase | null> {
+  assistanceCase(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<AssistanceCase | null> {
     return /^[1-9]\d{0,17}$/.test(id) ? ctx.loaders.case.load(id) : Promise.resolve(null);
   }
 
   @Authorized(READ)
-  @Query(() => AssistanceCaseConnection, { nullable: true, description: "Assistance cases by tambon, district, stage and programme, oldest first." })
-  assistanceCases(@Args(() => CaseFilter) filter: CaseFilter, @Ctx() ctx: Ctx): Promise<Connection<AssistanceCase>> {
+  @Query(() => AssistanceCaseConnection, {
+    nullable: true,
+    description: "Assistance cases by tambon, district, stage and programme, oldest first.",
+  })
+  assistanceCases(@Args(() => CaseFilter) filter: CaseFilter, @Ctx() ctx: Context): Promise<Connection<AssistanceCase>> {
     return findCases(ctx, filter);
   }
 
   @FieldResolver(() => [CaseStep], { description: "Every step, the opening first." })
-  steps(@Root() c: AssistanceCase, @Ctx() ctx: Ctx): Promise<CaseStep[]> {
+  steps(@Root() c: AssistanceCase, @Ctx() ctx: Context): Promise<CaseStep[]> {
     return ctx.loaders.stepsOfCase.load(c.id);
   }
 
   @FieldResolver(() => HousingSurvey, { description: "The survey the case was opened on." })
-  async survey(@Root() c: AssistanceCase, @Ctx() ctx: Ctx): Promise<HousingSurvey> {
+  async survey(@Root() c: AssistanceCase, @Ctx() ctx: Context): Promise<HousingSurvey> {
     return (await ctx.loaders.survey.load(c.surveyId))!;
   }
 

@@ -58,7 +58,10 @@ export async function checkBudgetLeft(m: EntityManager, c: AssistanceCase, amoun
   );
   const left = toSatang(budget.amount) - toSatang(approved);
   if (toSatang(amount) > left) {
-    throw new ConflictError("approvedBudget", `only ${toBahtString(left)} baht of ${PROGRAMMES[c.programme].nameTh}'s budget for fiscal year ${toBE(fiscalYear)} is left`);
+    throw new ConflictError(
+      "approvedBudget",
+      `only ${toBahtString(left)} baht of ${PROGRAMMES[c.programme].nameTh}'s budget for fiscal year ${toBE(fiscalYear)} is left`,
+    );
   }
 }
 
@@ -71,9 +74,23 @@ export interface StepInput {
 }
 
 /** Appends the step and moves the case to it: the step table is the history, the case row its head. */
-export async function appendStep(m: EntityManager, c: AssistanceCase, step: StepInput, changes: Partial<AssistanceCase> = {}): Promise<AssistanceCase> {
+export async function appendStep(
+  m: EntityManager,
+  c: AssistanceCase,
+  step: StepInput,
+  changes: Partial<AssistanceCase> = {},
+): Promise<AssistanceCase> {
   const seq = (await m.countBy(CaseStep, { caseId: c.id })) + 1;
-  await m.insert(CaseStep, { caseId: c.id, seq, fromStage: c.stage, stage: step.stage, date: step.date, decidedBy: step.by, reason: step.reason, amount: step.amount });
+  await m.insert(CaseStep, {
+    caseId: c.id,
+    seq,
+    fromStage: c.stage,
+    stage: step.stage,
+    date: step.date,
+    decidedBy: step.by,
+    reason: step.reason,
+    amount: step.amount,
+  });
   await m.update(AssistanceCase, { id: c.id }, { stage: step.stage, stageOn: step.date, ...changes });
   return m.findOneByOrFail(AssistanceCase, { id: c.id });
 }

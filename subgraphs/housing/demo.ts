@@ -34,9 +34,18 @@ export function demoSurveys(h: DemoHousehold, districtCode: string, rng: Rng): P
   return dates.map((surveyedOn, i) => {
     const w = h.wellbeing - i * 0.03; // houses wear with time
     return {
-      houseCode: h.houseCode, villageCode: h.villageCode, districtCode, surveyedOn,
-      roof: element(rng, w), walls: element(rng, w), floor: element(rng, w, 0.05), posts: element(rng, w), toilet: element(rng, w, 0.1),
-      tenure: land, surveyedBy: "อาสาสมัครสำรวจ (demo)", note: null,
+      houseCode: h.houseCode,
+      villageCode: h.villageCode,
+      districtCode,
+      surveyedOn,
+      roof: element(rng, w),
+      walls: element(rng, w),
+      floor: element(rng, w, 0.05),
+      posts: element(rng, w),
+      toilet: element(rng, w, 0.1),
+      tenure: land,
+      surveyedBy: "อาสาสมัครสำรวจ (demo)",
+      note: null,
     };
   });
 }
@@ -55,20 +64,30 @@ const amount = (rng: Rng, min: number, max: number): number => Math.round(rng.in
 function requested(rng: Rng, programme: HousingProgramme, work: WorkType): number {
   if (programme === HousingProgramme.BAAN_PO_PIANG) return amount(rng, 12_000, 19_000);
   if (programme === HousingProgramme.BAAN_MANKONG) return work === WorkType.REBUILD ? 25_000 : amount(rng, 15_000, 25_000);
-  if (programme === HousingProgramme.BAAN_SANG_SUK) return work === WorkType.REBUILD ? amount(rng, 120_000, 180_000) : amount(rng, 30_000, 80_000);
+  if (programme === HousingProgramme.BAAN_SANG_SUK)
+    return work === WorkType.REBUILD ? amount(rng, 120_000, 180_000) : amount(rng, 30_000, 80_000);
   return amount(rng, 5_000, 40_000);
 }
 
 /** Most cases are still in screening; some approved, some in works or handed over, some rejected. */
 const TARGETS: [CaseStage, number][] = [
-  [CaseStage.VILLAGE_SCREENING, 20], [CaseStage.TAMBON_SCREENING, 15], [CaseStage.DISTRICT_SCREENING, 14],
-  [CaseStage.PROVINCE_SCREENING, 10], [CaseStage.REJECTED, 10], [CaseStage.APPROVED, 8],
-  [CaseStage.WORKS_STARTED, 7], [CaseStage.WORKS_COMPLETED, 5], [CaseStage.HANDED_OVER, 11],
+  [CaseStage.VILLAGE_SCREENING, 20],
+  [CaseStage.TAMBON_SCREENING, 15],
+  [CaseStage.DISTRICT_SCREENING, 14],
+  [CaseStage.PROVINCE_SCREENING, 10],
+  [CaseStage.REJECTED, 10],
+  [CaseStage.APPROVED, 8],
+  [CaseStage.WORKS_STARTED, 7],
+  [CaseStage.WORKS_COMPLETED, 5],
+  [CaseStage.HANDED_OVER, 11],
 ];
 
 function targetStage(rng: Rng): CaseStage {
   let r = rng.int(1, 100);
-  for (const [stage, weight] of TARGETS) if ((r -= weight) <= 0) return stage;
+  for (const [stage, weight] of TARGETS) {
+    r -= weight;
+    if (r <= 0) return stage;
+  }
   return CaseStage.VILLAGE_SCREENING;
 }
 
@@ -93,7 +112,12 @@ export interface DemoCase {
  * date. `approve` says whether the programme's budget for the approval's fiscal year still has room;
  * without it the case waits at the province.
  */
-export function demoCase(rng: Rng, survey: Partial<HousingSurvey>, unsafe: number, approve: (p: HousingProgramme, amount: number, on: string) => boolean): DemoCase {
+export function demoCase(
+  rng: Rng,
+  survey: Partial<HousingSurvey>,
+  unsafe: number,
+  approve: (p: HousingProgramme, amount: number, on: string) => boolean,
+): DemoCase {
   const programme = programmeFor(rng, survey);
   const work = unsafe >= 3 && PROGRAMMES[programme].workTypes.includes(WorkType.REBUILD) ? WorkType.REBUILD : WorkType.REPAIR;
   const ask = requested(rng, programme, work);
@@ -102,8 +126,21 @@ export function demoCase(rng: Rng, survey: Partial<HousingSurvey>, unsafe: numbe
   const span = gaps.reduce((a, b) => a + b, 0);
   const latestStart = isoDaysBefore(DEMO_REFERENCE_DATE, span + 1);
   const earliest = daysAfter(survey.surveyedOn!, 7);
-  const openedOn = earliest >= latestStart ? latestStart : isoDaysBefore(latestStart, rng.int(0, Math.min(400, daysBetween(earliest, latestStart))));
-  const row: Partial<AssistanceCase> = { houseCode: survey.houseCode, surveyId: survey.id, villageCode: survey.villageCode, districtCode: survey.districtCode, programme, workType: work, requestedBudget: `${ask}.00`, openedOn, approvedBudget: null, approvedOn: null, spentAmount: null };
+  const openedOn =
+    earliest >= latestStart ? latestStart : isoDaysBefore(latestStart, rng.int(0, Math.min(400, daysBetween(earliest, latestStart))));
+  const row: Partial<AssistanceCase> = {
+    houseCode: survey.houseCode,
+    surveyId: survey.id,
+    villageCode: survey.villageCode,
+    districtCode: survey.districtCode,
+    programme,
+    workType: work,
+    requestedBudget: `${ask}.00`,
+    openedOn,
+    approvedBudget: null,
+    approvedOn: null,
+    spentAmount: null,
+  };
   const steps: Partial<CaseStep>[] = [];
   let date = openedOn;
   for (const [i, stage] of path.entries()) {
@@ -120,8 +157,12 @@ export function demoCase(rng: Rng, survey: Partial<HousingSurvey>, unsafe: numbe
       row.spentAmount = `${stepAmount}.00`;
     }
     steps.push({
-      seq: i + 1, fromStage: i === 0 ? null : path[i - 1], stage, date, amount: stepAmount === null ? null : `${stepAmount}.00`,
-      decidedBy: i === 0 ? "ผู้ใหญ่บ้าน (demo)" : DECIDERS[path[i - 1]] ?? "ช่างอบจ. (demo)",
+      seq: i + 1,
+      fromStage: i === 0 ? null : path[i - 1],
+      stage,
+      date,
+      amount: stepAmount === null ? null : `${stepAmount}.00`,
+      decidedBy: i === 0 ? "ผู้ใหญ่บ้าน (demo)" : (DECIDERS[path[i - 1]] ?? "ช่างอบจ. (demo)"),
       reason: stage === CaseStage.REJECTED ? rng.pick(REJECTIONS) : null,
     });
     Object.assign(row, { stage, stageOn: date });
@@ -132,7 +173,9 @@ export function demoCase(rng: Rng, survey: Partial<HousingSurvey>, unsafe: numbe
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 const DECIDERS: Partial<Record<CaseStage, string>> = {
-  VILLAGE_SCREENING: "ประชาคมหมู่บ้าน (demo)", TAMBON_SCREENING: "คณะทำงานระดับตำบล (demo)",
-  DISTRICT_SCREENING: "คณะกรรมการกลั่นกรองระดับอำเภอ (demo)", PROVINCE_SCREENING: "คณะกรรมการระดับจังหวัด (demo)",
+  VILLAGE_SCREENING: "ประชาคมหมู่บ้าน (demo)",
+  TAMBON_SCREENING: "คณะทำงานระดับตำบล (demo)",
+  DISTRICT_SCREENING: "คณะกรรมการกลั่นกรองระดับอำเภอ (demo)",
+  PROVINCE_SCREENING: "คณะกรรมการระดับจังหวัด (demo)",
 };
 const REJECTIONS = ["ได้รับความช่วยเหลือจากแหล่งอื่นแล้ว", "ไม่มีสิทธิในที่ดิน ต้องแก้ปัญหาที่ดินก่อน", "สภาพบ้านยังไม่เข้าเกณฑ์", "ครัวเรือนย้ายออกจากพื้นที่"];

@@ -7,7 +7,7 @@ import { HousingCandidate } from "./candidates";
 import type { HousingLoaders } from "./loaders";
 import { District } from "./stubs";
 
-type Ctx = SubgraphContext<HousingLoaders>;
+type Context = SubgraphContext<HousingLoaders>;
 
 /** Q4: the design is explained in candidates.ts. */
 @Resolver(() => District)
@@ -21,12 +21,15 @@ export class DistrictHousingResolver {
   housingCandidates(
     @Root() district: District,
     @Arg("first", () => Int, { defaultValue: 20, description: "How many (capped by MAX_PAGE_SIZE)." }) first: number,
-    @Ctx() ctx: Ctx,
+    @Ctx() ctx: Context,
   ): Promise<HousingCandidate[]> {
     intInRange("first", first, 1, ctx.config.maxPageSize);
     // Null when the registry refused the caller its list: say so rather than answer "no candidates".
     if (!district.householdsInNeed) {
-      throw new ForbiddenError("District.housingCandidates needs the registry's households in need: a social-development:read grant", "District.housingCandidates");
+      throw new ForbiddenError(
+        "District.housingCandidates needs the registry's households in need: a social-development:read grant",
+        "District.housingCandidates",
+      );
     }
     return ctx.loaders.candidates.load({ districtCode: district.code, needs: district.householdsInNeed, first });
   }

@@ -28,8 +28,13 @@ registerEnumType(CaseStage, {
 });
 
 export enum StepDecision {
-  OPENED = "OPENED", ENDORSED = "ENDORSED", APPROVED = "APPROVED", REJECTED = "REJECTED",
-  WORKS_STARTED = "WORKS_STARTED", WORKS_COMPLETED = "WORKS_COMPLETED", HANDED_OVER = "HANDED_OVER",
+  OPENED = "OPENED",
+  ENDORSED = "ENDORSED",
+  APPROVED = "APPROVED",
+  REJECTED = "REJECTED",
+  WORKS_STARTED = "WORKS_STARTED",
+  WORKS_COMPLETED = "WORKS_COMPLETED",
+  HANDED_OVER = "HANDED_OVER",
 }
 registerEnumType(StepDecision, { name: "CaseStepDecision", description: "What a step decided or recorded." });
 

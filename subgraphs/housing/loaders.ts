@@ -11,18 +11,30 @@ export function createLoaders(ds: DataSource, config: HubConfig) {
   const surveys = ds.getRepository(HousingSurvey);
   const cases = ds.getRepository(AssistanceCase);
   return {
-    survey: keyedLoader((ids: string[]) => surveys.findBy({ id: In(ids) }), (s) => s.id),
+    survey: keyedLoader(
+      (ids: string[]) => surveys.findBy({ id: In(ids) }),
+      (s) => s.id,
+    ),
     surveysOfHousehold: groupedLoader(
       (codes: string[]) => surveys.find({ where: { houseCode: In(codes) }, order: { surveyedOn: "DESC", id: "DESC" } }),
       (s) => s.houseCode,
     ),
     latestSurvey: keyedLoader(
       (codes: string[]) =>
-        surveys.createQueryBuilder("s").distinctOn(["s.house_code"]).where("s.house_code IN (:...codes)", { codes })
-          .orderBy("s.house_code").addOrderBy("s.surveyed_on", "DESC").addOrderBy("s.id", "DESC").getMany(),
+        surveys
+          .createQueryBuilder("s")
+          .distinctOn(["s.house_code"])
+          .where("s.house_code IN (:...codes)", { codes })
+          .orderBy("s.house_code")
+          .addOrderBy("s.surveyed_on", "DESC")
+          .addOrderBy("s.id", "DESC")
+          .getMany(),
       (s) => s.houseCode,
     ),
-    case: keyedLoader((ids: string[]) => cases.findBy({ id: In(ids) }), (c) => c.id),
+    case: keyedLoader(
+      (ids: string[]) => cases.findBy({ id: In(ids) }),
+      (c) => c.id,
+    ),
     casesOfHousehold: groupedLoader(
       (codes: string[]) => cases.find({ where: { houseCode: In(codes) }, order: { id: "DESC" } }),
       (c) => c.houseCode,
@@ -31,8 +43,14 @@ export function createLoaders(ds: DataSource, config: HubConfig) {
       (ids: string[]) => ds.getRepository(CaseStep).find({ where: { caseId: In(ids) }, order: { caseId: "ASC", seq: "ASC" } }),
       (s) => s.caseId,
     ),
-    surveyFigures: keyedLoader((codes: string[]) => surveyFigures(ds, codes), (row) => row.tambonCode),
-    caseFigures: groupedLoader((codes: string[]) => caseFigures(ds, codes), (row) => row.tambonCode),
+    surveyFigures: keyedLoader(
+      (codes: string[]) => surveyFigures(ds, codes),
+      (row) => row.tambonCode,
+    ),
+    caseFigures: groupedLoader(
+      (codes: string[]) => caseFigures(ds, codes),
+      (row) => row.tambonCode,
+    ),
     candidates: candidateLoader(ds, config.maxPageSize),
   };
 }

@@ -35,17 +35,26 @@ export interface ProgrammeRules {
 /** The one place the programmes' rules live: validation, the seed and the schema read them. */
 export const PROGRAMMES: Record<HousingProgramme, ProgrammeRules> = {
   BAAN_SANG_SUK: {
-    nameTh: "บ้านสร้างสุขมุกดาหาร", nameEn: "Baan Sang Suk Mukdahan", owner: "อบจ.มุกดาหาร",
-    capBaht: null, workTypes: [WorkType.REPAIR, WorkType.REBUILD],
+    nameTh: "บ้านสร้างสุขมุกดาหาร",
+    nameEn: "Baan Sang Suk Mukdahan",
+    owner: "อบจ.มุกดาหาร",
+    capBaht: null,
+    workTypes: [WorkType.REPAIR, WorkType.REBUILD],
   },
   // CODI's rural programme funds repairs only (materials; the community gives the labour).
   BAAN_PO_PIANG: {
-    nameTh: "บ้านพอเพียงชนบท", nameEn: "Baan Po Piang (rural)", owner: "พอช. (CODI)",
-    capBaht: "19000.00", workTypes: [WorkType.REPAIR],
+    nameTh: "บ้านพอเพียงชนบท",
+    nameEn: "Baan Po Piang (rural)",
+    owner: "พอช. (CODI)",
+    capBaht: "19000.00",
+    workTypes: [WorkType.REPAIR],
   },
   BAAN_MANKONG: {
-    nameTh: "บ้านมั่นคง", nameEn: "Baan Mankong", owner: "พอช. (CODI)",
-    capBaht: "25000.00", workTypes: [WorkType.REPAIR, WorkType.REBUILD],
+    nameTh: "บ้านมั่นคง",
+    nameEn: "Baan Mankong",
+    owner: "พอช. (CODI)",
+    capBaht: "25000.00",
+    workTypes: [WorkType.REPAIR, WorkType.REBUILD],
   },
   OTHER: { nameTh: "อื่น ๆ", nameEn: "Other", owner: "-", capBaht: null, workTypes: [WorkType.REPAIR, WorkType.REBUILD] },
 };

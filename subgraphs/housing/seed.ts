@@ -14,12 +14,13 @@ import { Condition, HousingSurvey } from "./survey.entity";
 const BATCH = 1000;
 
 /** Fiscal years 2567-2569 BE (2024-2026 CE): บ้านสร้างสุข aims at about 50 households a year. */
-const BUDGETS: Pick<ProgrammeBudget, "programme" | "fiscalYear" | "amount" | "targetHouseholds">[] =
-  [2024, 2025, 2026].flatMap((fiscalYear, i) => [
+const BUDGETS: Pick<ProgrammeBudget, "programme" | "fiscalYear" | "amount" | "targetHouseholds">[] = [2024, 2025, 2026].flatMap(
+  (fiscalYear, i) => [
     { programme: HousingProgramme.BAAN_SANG_SUK, fiscalYear, amount: `${3_000_000 + i * 250_000}.00`, targetHouseholds: 50 },
     { programme: HousingProgramme.BAAN_PO_PIANG, fiscalYear, amount: `${2_850_000 + i * 190_000}.00`, targetHouseholds: 150 + i * 10 },
     { programme: HousingProgramme.BAAN_MANKONG, fiscalYear, amount: `${2_000_000}.00`, targetHouseholds: 80 },
-  ]);
+  ],
+);
 
 const unsafeCount = (s: Partial<HousingSurvey>): number =>
   [s.roof, s.walls, s.floor, s.posts, s.toilet].filter((c) => c === Condition.UNSAFE).length;
@@ -27,7 +28,10 @@ const unsafeCount = (s: Partial<HousingSurvey>): number =>
 async function insertCases(m: EntityManager, cases: DemoCase[]): Promise<void> {
   for (let i = 0; i < cases.length; i += BATCH) {
     const batch = cases.slice(i, i + BATCH);
-    const { identifiers } = await m.insert(AssistanceCase, batch.map((c) => c.row));
+    const { identifiers } = await m.insert(
+      AssistanceCase,
+      batch.map((c) => c.row),
+    );
     const steps = batch.flatMap((c, j) => c.steps.map((s) => ({ ...s, caseId: String(identifiers[j].id) })));
     for (let k = 0; k < steps.length; k += BATCH) await m.insert(CaseStep, steps.slice(k, k + BATCH));
   }
@@ -58,7 +62,7 @@ export async function seedHousing(ds: DataSource, options: SeedOptions): Promise
     const flush = async () => {
       if (surveys.length === 0) return;
       const { identifiers } = await m.insert(HousingSurvey, surveys);
-      surveys.forEach((s, i) => (s.id = String(identifiers[i].id)));
+      for (const [i, s] of surveys.entries()) s.id = String(identifiers[i].id);
       const latest = new Map(surveys.map((s) => [s.houseCode!, s])); // surveys come oldest first per household
       for (const survey of latest.values()) {
         const unsafe = unsafeCount(survey);

@@ -20,8 +20,15 @@ import { TambonHousingField, TambonHousingResolver } from "./tambon.resolver";
 export const housing: SubgraphDefinition<HousingLoaders> = {
   name: "housing",
   resolvers: [
-    SurveyResolver, CaseResolver, HouseholdHousingResolver, TambonHousingField, TambonHousingResolver,
-    DistrictHousingResolver, BudgetResolver, SurveyMutationResolver, CaseMutationResolver,
+    SurveyResolver,
+    CaseResolver,
+    HouseholdHousingResolver,
+    TambonHousingField,
+    TambonHousingResolver,
+    DistrictHousingResolver,
+    BudgetResolver,
+    SurveyMutationResolver,
+    CaseMutationResolver,
   ],
   orphanedTypes: [HousingProgrammeInfo],
   entities: [HousingSurvey, AssistanceCase, CaseStep, ProgrammeBudget],

@@ -3,7 +3,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { PII, SCREEN } from "./access";
 import { yearBE } from "../kit/calendar";
 
-export enum Condition { GOOD = "GOOD", WORN = "WORN", UNSAFE = "UNSAFE" }
+export enum Condition {
+  GOOD = "GOOD",
+  WORN = "WORN",
+  UNSAFE = "UNSAFE",
+}
 registerEnumType(Condition, {
   name: "BuildingCondition",
   valuesConfig: {
@@ -13,11 +17,21 @@ registerEnumType(Condition, {
   },
 });
 
-export enum BuildingElement { ROOF = "ROOF", WALLS = "WALLS", FLOOR = "FLOOR", POSTS = "POSTS", TOILET = "TOILET" }
+export enum BuildingElement {
+  ROOF = "ROOF",
+  WALLS = "WALLS",
+  FLOOR = "FLOOR",
+  POSTS = "POSTS",
+  TOILET = "TOILET",
+}
 registerEnumType(BuildingElement, { name: "BuildingElement", description: "หลังคา, ฝา, พื้น, เสา, ห้องส้วม." });
 
 export enum LandTenure {
-  OWN = "OWN", RELATIVE = "RELATIVE", RENTED = "RENTED", PUBLIC_LAND = "PUBLIC_LAND", ENCROACHED = "ENCROACHED",
+  OWN = "OWN",
+  RELATIVE = "RELATIVE",
+  RENTED = "RENTED",
+  PUBLIC_LAND = "PUBLIC_LAND",
+  ENCROACHED = "ENCROACHED",
 }
 registerEnumType(LandTenure, {
   name: "LandTenure",
@@ -40,7 +54,9 @@ registerEnumType(LandTenure, {
 @Entity({ name: "housing_survey" })
 export class HousingSurvey {
   @Field(() => ID) @PrimaryGeneratedColumn({ type: "bigint" }) id: string;
-  @Field(() => String, { description: "The household's house code." }) @Column({ type: "char", length: 11, name: "house_code" }) houseCode: string;
+  @Field(() => String, { description: "The household's house code." })
+  @Column({ type: "char", length: 11, name: "house_code" })
+  houseCode: string;
   @Column({ type: "char", length: 8, name: "village_code" }) villageCode: string;
   @Column({ type: "char", length: 6, name: "tambon_code", insert: false, update: false }) tambonCode: string;
   @Column({ type: "char", length: 4, name: "district_code" }) districtCode: string;
@@ -52,7 +68,9 @@ export class HousingSurvey {
   @Field(() => Condition) @Column({ type: "text", name: "toilet_condition" }) toilet: Condition;
   @Field(() => LandTenure) @Column({ type: "text", name: "land_tenure" }) tenure: LandTenure;
 
-  @Field(() => Int, { description: "0 (everything unsafe) … 100 (everything sound): roof 24, posts 24, walls 20, floor 16, toilet 16; worn counts half." })
+  @Field(() => Int, {
+    description: "0 (everything unsafe) … 100 (everything sound): roof 24, posts 24, walls 20, floor 16, toilet 16; worn counts half.",
+  })
   @Column({ type: "smallint", name: "condition_score", insert: false, update: false })
   conditionScore: number;
 
@@ -81,8 +99,11 @@ export class HousingSurvey {
   @Field(() => [BuildingElement], { description: "The elements found unsafe." })
   get unsafeElements(): BuildingElement[] {
     const elements: [BuildingElement, Condition][] = [
-      [BuildingElement.ROOF, this.roof], [BuildingElement.WALLS, this.walls], [BuildingElement.FLOOR, this.floor],
-      [BuildingElement.POSTS, this.posts], [BuildingElement.TOILET, this.toilet],
+      [BuildingElement.ROOF, this.roof],
+      [BuildingElement.WALLS, this.walls],
+      [BuildingElement.FLOOR, this.floor],
+      [BuildingElement.POSTS, this.posts],
+      [BuildingElement.TOILET, this.toilet],
     ];
     return elements.filter(([, c]) => c === Condition.UNSAFE).map(([e]) => e);
   }

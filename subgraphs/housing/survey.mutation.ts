@@ -11,12 +11,20 @@ import { HousingSurvey } from "./survey.entity";
 @Resolver()
 export class SurveyMutationResolver {
   @Mutation(() => HousingSurvey, { description: "Records a housing survey; earlier surveys of the household are kept." })
-  recordHousingSurvey(@Arg("input", () => RecordHousingSurveyInput) input: RecordHousingSurveyInput, @Ctx() ctx: SubgraphContext): Promise<HousingSurvey> {
+  recordHousingSurvey(
+    @Arg("input", () => RecordHousingSurveyInput) input: RecordHousingSurveyInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<HousingSurvey> {
     const row = {
       houseCode: check.digits("houseCode", input.houseCode, 11),
       ...place("villageCode", input.villageCode),
       surveyedOn: check.isoDate("surveyedOn", input.surveyedOn, { min: "2000-01-01" }),
-      roof: input.roof, walls: input.walls, floor: input.floor, posts: input.posts, toilet: input.toilet, tenure: input.tenure,
+      roof: input.roof,
+      walls: input.walls,
+      floor: input.floor,
+      posts: input.posts,
+      toilet: input.toilet,
+      tenure: input.tenure,
       surveyedBy: check.optionalText("surveyedBy", input.surveyedBy, 200),
       note: check.optionalText("note", input.note, 2000),
     };

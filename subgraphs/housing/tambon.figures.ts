@@ -56,7 +56,13 @@ export async function surveyFigures(ds: DataSource, tambonCodes: string[]): Prom
      FROM latest WHERE tambon_code = ANY($1) GROUP BY 1`,
     [tambonCodes],
   );
-  return rows.map((r) => ({ tambonCode: r.tambon_code, surveyed: +r.surveyed, unsafe: +r.unsafe, insecure: +r.insecure, unsafeOrInsecure: +r.either }));
+  return rows.map((r) => ({
+    tambonCode: r.tambon_code,
+    surveyed: +r.surveyed,
+    unsafe: +r.unsafe,
+    insecure: +r.insecure,
+    unsafeOrInsecure: +r.either,
+  }));
 }
 
 /** Cases per stage and the tambon's totals (the `(tambon_code)` grouping set, stage null). */
@@ -72,7 +78,12 @@ export async function caseFigures(ds: DataSource, tambonCodes: string[]): Promis
     [tambonCodes],
   );
   return rows.map((r) => ({
-    tambonCode: r.tambon_code!, stage: r.stage as CaseStage | null, cases: Number(r.cases), open: Number(r.open), approvedCases: Number(r.approved_cases),
-    approved: r.approved!, spent: r.spent!,
+    tambonCode: r.tambon_code!,
+    stage: r.stage as CaseStage | null,
+    cases: Number(r.cases),
+    open: Number(r.open),
+    approvedCases: Number(r.approved_cases),
+    approved: r.approved!,
+    spent: r.spent!,
   }));
 }

@@ -7,7 +7,7 @@ import type { HousingLoaders } from "./loaders";
 import { Tambon } from "./stubs";
 import { CaseStageCount, TambonHousing, type CaseFigures, type SurveyFigures } from "./tambon.figures";
 
-type Ctx = SubgraphContext<HousingLoaders>;
+type Context = SubgraphContext<HousingLoaders>;
 
 /** `Tambon.housing`: a group, so housing's figures sit under one name beside the other agencies'. */
 @Resolver(() => Tambon)
@@ -18,12 +18,12 @@ export class TambonHousingField {
   }
 }
 
-const surveys = (t: TambonHousing, ctx: Ctx): Promise<SurveyFigures | null> => ctx.loaders.surveyFigures.load(t.tambonCode);
-const totals = async (t: TambonHousing, ctx: Ctx): Promise<CaseFigures | undefined> =>
+const surveys = (t: TambonHousing, ctx: Context): Promise<SurveyFigures | null> => ctx.loaders.surveyFigures.load(t.tambonCode);
+const totals = async (t: TambonHousing, ctx: Context): Promise<CaseFigures | undefined> =>
   (await ctx.loaders.caseFigures.load(t.tambonCode)).find((row) => row.stage === null);
 
 /** A money total over 1-4 approved cases tells what a household got: null unless the caller may see exact figures. */
-async function moneyTotal(t: TambonHousing, ctx: Ctx, pick: (row: CaseFigures) => string): Promise<string | null> {
+async function moneyTotal(t: TambonHousing, ctx: Context, pick: (row: CaseFigures) => string): Promise<string | null> {
   const row = await totals(t, ctx);
   if (!row) return "0.00";
   return hidesFew(ctx.identity, OWNER, row.approvedCases) ? null : pick(row);
@@ -34,47 +34,53 @@ async function moneyTotal(t: TambonHousing, ctx: Ctx, pick: (row: CaseFigures) =
 export class TambonHousingResolver {
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Households whose latest survey was made in this tambon." })
-  async surveyedHouseholds(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<number> {
+  async surveyedHouseholds(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<number> {
     return (await surveys(t, ctx))?.surveyed ?? 0;
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Households whose latest survey found the house unsafe." })
-  async unsafeHousing(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<number> {
+  async unsafeHousing(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<number> {
     return (await surveys(t, ctx))?.unsafe ?? 0;
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Households on public or encroached land (latest survey)." })
-  async insecureTenure(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<number> {
+  async insecureTenure(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<number> {
     return (await surveys(t, ctx))?.insecure ?? 0;
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Households with an unsafe house or insecure tenure, or both (latest survey)." })
-  async unsafeOrInsecure(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<number> {
+  async unsafeOrInsecure(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<number> {
     return (await surveys(t, ctx))?.unsafeOrInsecure ?? 0;
   }
 
   @FieldResolver(() => [CaseStageCount], { description: "Its cases at each stage, in ladder order (zeros included)." })
-  async casesByStage(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<CaseStageCount[]> {
+  async casesByStage(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<CaseStageCount[]> {
     const rows = await ctx.loaders.caseFigures.load(t.tambonCode);
     return ALL_STAGES.map((stage) => ({ stage, cases: rows.find((row) => row.stage === stage)?.cases ?? 0 }));
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Cases in screening or works." })
-  async openCases(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<number> {
+  async openCases(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<number> {
     return (await totals(t, ctx))?.open ?? 0;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Baht approved for its cases, all years (null when fewer than 5 cases would show)." })
-  budgetApproved(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<string | null> {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Baht approved for its cases, all years (null when fewer than 5 cases would show).",
+  })
+  budgetApproved(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<string | null> {
     return moneyTotal(t, ctx, (row) => row.approved);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Baht spent on its cases, all years (null when fewer than 5 cases would show)." })
-  budgetSpent(@Root() t: TambonHousing, @Ctx() ctx: Ctx): Promise<string | null> {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Baht spent on its cases, all years (null when fewer than 5 cases would show).",
+  })
+  budgetSpent(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<string | null> {
     return moneyTotal(t, ctx, (row) => row.spent);
   }
 }

@@ -11,5 +11,7 @@ export async function bulkInsert(m: EntityManager, table: string, rows: Record<s
   const columns = Object.keys(rows[0]);
   for (const c of columns) if (!/^[a-z_][a-z0-9_]*$/.test(c)) throw new Error(`unsafe column name "${c}"`);
   const list = columns.map((c) => `"${c}"`).join(", ");
-  await m.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(rows)]);
+  await m.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(null::${table}, $1::json)`, [
+    JSON.stringify(rows),
+  ]);
 }

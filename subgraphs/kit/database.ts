@@ -83,8 +83,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 }
 
 /** `mukdahan` + `social-development` → `mukdahan_social_development`. */
-export const databaseName = (prefix: string, subgraph: string): string =>
-  `${prefix}_${subgraph}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+export const databaseName = (prefix: string, subgraph: string): string => `${prefix}_${subgraph}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
 
 /** A subgraph's own database: `<NAME>_DATABASE_URL`, else `<prefix>_<name>` created on the server. */
 export async function subgraphDatabaseUrl(

@@ -1,3 +1,5 @@
+// type-graphql reads decorator metadata through the Reflect API that this package adds.
+import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";

@@ -7,7 +7,11 @@ import { Rng } from "./demo/random";
  * data/ (DOPA codes, MIT-licensed source, see data/README.md), villages generated for the demo.
  * Agencies validate the codes they are given against this; `area` serves it.
  */
-export interface DistrictRef { code: string; nameTh: string; nameEn: string }
+export interface DistrictRef {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+}
 export interface TambonRef {
   code: string;
   districtCode: string;
@@ -19,13 +23,23 @@ export interface TambonRef {
   /** True when the point is a rough centroid, not from the source. */
   approximate: boolean;
 }
-export interface VillageRef { code: string; tambonCode: string; moo: number; nameTh: string; synthetic: true }
+export interface VillageRef {
+  code: string;
+  tambonCode: string;
+  moo: number;
+  nameTh: string;
+  synthetic: true;
+}
 
 export const PROVINCE = { code: "49", nameTh: "มุกดาหาร", nameEn: "Mukdahan" } as const;
 
 const DATA_DIR = resolve(__dirname, "../../data");
 const rows = (file: string): string[][] =>
-  readFileSync(resolve(DATA_DIR, file), "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(","));
+  readFileSync(resolve(DATA_DIR, file), "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(","));
 
 // Synthetic village name stems; "บ้าน" (ban, village) is prefixed.
 const STEMS = ["โนน", "หนอง", "ดง", "นา", "โคก", "ห้วย", "คำ", "ป่า", "ท่า", "สร้าง", "บึง", "หัวนา"];
@@ -51,7 +65,11 @@ export function geography(): Geography {
     const rough = approx.get(code);
     const known = lat !== "" && lng !== "";
     tambons.push({
-      code, districtCode: dCode, nameTh, nameEn, postcode,
+      code,
+      districtCode: dCode,
+      nameTh,
+      nameEn,
+      postcode,
       lat: known ? Number(lat) : rough ? Number(rough[1]) : null,
       lng: known ? Number(lng) : rough ? Number(rough[2]) : null,
       approximate: !known && !!rough,

@@ -65,7 +65,14 @@ export const ROLES: Record<string, { agency: string | null; scopes: string[]; de
   },
   "case-conference": {
     agency: "province",
-    scopes: ["social-development:read", "social-development:pii", "housing:read", "agriculture:read", "agriculture:pii", "community-councils:read"],
+    scopes: [
+      "social-development:read",
+      "social-development:pii",
+      "housing:read",
+      "agriculture:read",
+      "agriculture:pii",
+      "community-councils:read",
+    ],
     description: "multi-agency case conference: one household's whole profile, names shared under the MOU; no health flags",
   },
   "provincial-analyst": {

@@ -28,7 +28,13 @@ export const privateKey = (pem: string): KeyObject => createPrivateKey(pem);
 export const publicKey = (pem: string): KeyObject => createPublicKey(pem);
 
 export function signInternalToken(key: KeyObject, identity: Identity, audience: string): Promise<string> {
-  return new SignJWT({ agency: identity.agency, role: identity.role, scopes: identity.scopes, purpose: identity.purpose, op: identity.operation ?? null })
+  return new SignJWT({
+    agency: identity.agency,
+    role: identity.role,
+    scopes: identity.scopes,
+    purpose: identity.purpose,
+    op: identity.operation ?? null,
+  })
     .setProtectedHeader({ alg: "EdDSA" })
     .setSubject(identity.subject)
     .setIssuer(ISSUER)

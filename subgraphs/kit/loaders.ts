@@ -7,10 +7,7 @@ import DataLoader from "dataloader";
  */
 
 /** One row per key, `null` for a miss; `fetch` runs one SQL statement for the whole batch. */
-export function keyedLoader<K, V>(
-  fetch: (keys: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V | null> {
+export function keyedLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const rows = await fetch([...keys]);
     const byKey = new Map(rows.map((row) => [keyOf(row), row] as const));
@@ -19,10 +16,7 @@ export function keyedLoader<K, V>(
 }
 
 /** All rows per key (an empty list for a miss); `fetch` runs one SQL statement for the batch. */
-export function groupedLoader<K, V>(
-  fetch: (keys: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V[]> {
+export function groupedLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
     for (const row of await fetch([...keys])) groups.get(keyOf(row))?.push(row);

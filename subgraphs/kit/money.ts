@@ -6,7 +6,7 @@ import { BadUserInputError } from "./errors";
  */
 export function baht(field: string, value: string, { max }: { max?: string } = {}): string {
   if (!/^\d{1,12}(\.\d{1,2})?$/.test(value.trim())) {
-    throw new BadUserInputError(field, "must be an amount in baht with at most 2 decimals, e.g. \"19000\" or \"18500.50\"");
+    throw new BadUserInputError(field, 'must be an amount in baht with at most 2 decimals, e.g. "19000" or "18500.50"');
   }
   const normalized = toBahtString(toSatang(value.trim()));
   if (max !== undefined && toSatang(normalized) > toSatang(max)) {

@@ -69,22 +69,34 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** Opens the subgraph's own database and brings it up to date with its migrations (and the kit's). */
+export function openSubgraphDatabase(def: SubgraphDefinition<any>, url: string): ReturnType<typeof openDatabase> {
+  const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000] : def.migrations;
+  return openDatabase({ url, entities: def.entities, migrations });
+}
+
+/** Seeds the database with synthetic demo data when it holds none; true when it did. */
+export async function seedWhenEmpty(def: SubgraphDefinition<any>, ds: DataSource, options: SeedOptions): Promise<boolean> {
+  if (!def.seed || !(await def.isEmpty?.(ds))) return false;
+  await def.seed(ds, options);
+  return true;
+}
+
 /** Opens the subgraph's database (migrations run), optionally seeds it, and serves it. */
 export async function startSubgraph<L>(
   def: SubgraphDefinition<L>,
   options: { config: HubConfig; databaseUrl: string; port: number; seedWhenEmpty?: boolean },
 ): Promise<RunningSubgraph> {
   const { config } = options;
-  const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000] : def.migrations;
-  const { ds, queries } = await openDatabase({ url: options.databaseUrl, entities: def.entities, migrations });
-  if (options.seedWhenEmpty && def.seed && (await def.isEmpty?.(ds))) {
-    await def.seed(ds, { households: config.demoHouseholds, seed: config.demoSeed, linkageSecret: config.linkageSecret });
+  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl);
+  if (options.seedWhenEmpty) {
+    await seedWhenEmpty(def, ds, { households: config.demoHouseholds, seed: config.demoSeed, linkageSecret: config.linkageSecret });
   }
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(def),
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    // Our entry points order the shutdown (scripts/lifecycle.ts); Apollo's own signal handlers
+    // Our entry points order the shutdown (subgraphs/kit/lifecycle.ts); Apollo's own signal handlers
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), guardPlugin],
@@ -96,7 +108,12 @@ export async function startSubgraph<L>(
     port: options.port,
     host: config.host,
     context: async (req) => ({ ...(await identify(req)), audit: new AuditTrail(), ds, loaders: def.loaders(ds, config), config }),
-    routes: [healthRoute(async () => (await ds.query("SELECT 1"), { subgraph: def.name }))],
+    routes: [
+      healthRoute(async () => {
+        await ds.query("SELECT 1");
+        return { subgraph: def.name };
+      }),
+    ],
   });
   return {
     name: def.name,

@@ -26,12 +26,18 @@ export class Assessment {
   @Column({ type: "char", length: 11, name: "house_code" }) houseCode: string;
   @Field(() => String, { description: "ISO date (Gregorian)." }) @Column({ type: "date", name: "assessed_on" }) assessedOn: string;
   @Field(() => Int, { description: "Human capital score, 1-4." }) @Column({ type: "smallint", name: "human_capital" }) human: number;
-  @Field(() => Int, { description: "Physical capital score, 1-4." }) @Column({ type: "smallint", name: "physical_capital" }) physical: number;
-  @Field(() => Int, { description: "Financial capital score, 1-4." }) @Column({ type: "smallint", name: "financial_capital" }) financial: number;
+  @Field(() => Int, { description: "Physical capital score, 1-4." })
+  @Column({ type: "smallint", name: "physical_capital" })
+  physical: number;
+  @Field(() => Int, { description: "Financial capital score, 1-4." })
+  @Column({ type: "smallint", name: "financial_capital" })
+  financial: number;
   @Field(() => Int, { description: "Natural capital score, 1-4." }) @Column({ type: "smallint", name: "natural_capital" }) natural: number;
   @Field(() => Int, { description: "Social capital score, 1-4." }) @Column({ type: "smallint", name: "social_capital" }) social: number;
 
-  @Field(() => Int, { description: "1 hardship, 2 difficult, 3 getting by, 4 well: from the sum of the five scores (5-8, 9-12, 13-16, 17-20)." })
+  @Field(() => Int, {
+    description: "1 hardship, 2 difficult, 3 getting by, 4 well: from the sum of the five scores (5-8, 9-12, 13-16, 17-20).",
+  })
   @Column({ type: "smallint", name: "poverty_level", insert: false, update: false })
   povertyLevel: number;
 
@@ -54,8 +60,11 @@ export class Assessment {
   @Field(() => TpmapDeprivation)
   get tpmap(): TpmapDeprivation {
     return {
-      health: this.tpmapHealth, livingConditions: this.tpmapLiving, education: this.tpmapEducation,
-      income: this.tpmapIncome, accessToServices: this.tpmapAccess,
+      health: this.tpmapHealth,
+      livingConditions: this.tpmapLiving,
+      education: this.tpmapEducation,
+      income: this.tpmapIncome,
+      accessToServices: this.tpmapAccess,
     };
   }
 }

@@ -24,16 +24,23 @@ export class HouseholdNeed {
 /** Level 1-2 households of any number of districts in one statement (tambons read from the reference data). */
 export function createDistrictLoaders(ds: DataSource) {
   return {
-    householdsInNeed: groupedLoader(async (districtCodes: string[]) => {
-      const districtOf = new Map(geography().tambons.filter((t) => districtCodes.includes(t.districtCode)).map((t) => [t.code, t.districtCode]));
-      const rows: { house_code: string; tambon_code: string; level: number }[] = await ds.query(
-        `SELECT h.house_code, h.tambon_code, la.poverty_level AS level
+    householdsInNeed: groupedLoader(
+      async (districtCodes: string[]) => {
+        const districtOf = new Map(
+          geography()
+            .tambons.filter((t) => districtCodes.includes(t.districtCode))
+            .map((t) => [t.code, t.districtCode]),
+        );
+        const rows: { house_code: string; tambon_code: string; level: number }[] = await ds.query(
+          `SELECT h.house_code, h.tambon_code, la.poverty_level AS level
          FROM household h CROSS JOIN LATERAL ${LATEST_LEVEL_SQL} la
          WHERE h.tambon_code = ANY($1) AND la.poverty_level <= 2 ORDER BY h.house_code`,
-        [[...districtOf.keys()]],
-      );
-      return rows.map((r) => ({ districtCode: districtOf.get(r.tambon_code)!, houseCode: r.house_code, povertyLevel: r.level }));
-    }, (need) => need.districtCode),
+          [[...districtOf.keys()]],
+        );
+        return rows.map((r) => ({ districtCode: districtOf.get(r.tambon_code)!, houseCode: r.house_code, povertyLevel: r.level }));
+      },
+      (need) => need.districtCode,
+    ),
   };
 }
 
@@ -42,7 +49,10 @@ export type DistrictLoaders = ReturnType<typeof createDistrictLoaders>;
 @Resolver(() => District)
 export class DistrictRegistryResolver {
   @Authorized(READ)
-  @FieldResolver(() => [HouseholdNeed], { nullable: true, description: "Households at poverty level 1-2 (latest assessment), by house code." })
+  @FieldResolver(() => [HouseholdNeed], {
+    nullable: true,
+    description: "Households at poverty level 1-2 (latest assessment), by house code.",
+  })
   householdsInNeed(@Root() district: District, @Ctx() ctx: SubgraphContext<DistrictLoaders>): Promise<HouseholdNeed[]> {
     return ctx.loaders.householdsInNeed.load(district.code);
   }

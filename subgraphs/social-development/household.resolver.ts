@@ -10,7 +10,7 @@ import { LATEST_LEVEL_SQL } from "./tambon.figures";
 import type { RegistryLoaders } from "./loaders";
 import { READ } from "./access";
 
-type Ctx = SubgraphContext<RegistryLoaders>;
+type Context = SubgraphContext<RegistryLoaders>;
 
 @ObjectType()
 export class HouseholdConnection extends ConnectionType(Household) {}
@@ -26,7 +26,7 @@ export class HouseholdFilter extends PageArgs {
 }
 
 /** One page of households in house-code order; the filters and the count run in SQL. */
-export async function findHouseholds(ctx: Ctx, filter: HouseholdFilter): Promise<Connection<Household>> {
+export async function findHouseholds(ctx: Context, filter: HouseholdFilter): Promise<Connection<Household>> {
   const { limit, afterKey } = pageWindow(filter, ctx.config.maxPageSize);
   const query = ctx.ds.getRepository(Household).createQueryBuilder("h");
   if (filter.tambonCode != null) query.andWhere("h.tambon_code = :tambon", { tambon: digits("tambonCode", filter.tambonCode, 6) });
@@ -36,7 +36,10 @@ export async function findHouseholds(ctx: Ctx, filter: HouseholdFilter): Promise
   }
   const totalCount = await query.getCount();
   if (afterKey !== null) query.andWhere("h.house_code > :after", { after: afterKey });
-  const rows = await query.orderBy("h.house_code").limit(limit + 1).getMany();
+  const rows = await query
+    .orderBy("h.house_code")
+    .limit(limit + 1)
+    .getMany();
   return toConnection(rows, limit, (h) => h.houseCode, totalCount);
 }
 
@@ -44,13 +47,13 @@ export async function findHouseholds(ctx: Ctx, filter: HouseholdFilter): Promise
 export class HouseholdResolver {
   @Authorized(READ)
   @Query(() => HouseholdConnection, { nullable: true, description: "Households, filtered by tambon, village and poverty level." })
-  households(@Args(() => HouseholdFilter) filter: HouseholdFilter, @Ctx() ctx: Ctx): Promise<Connection<Household>> {
+  households(@Args(() => HouseholdFilter) filter: HouseholdFilter, @Ctx() ctx: Context): Promise<Connection<Household>> {
     return findHouseholds(ctx, filter);
   }
 
   @Authorized(READ)
   @Query(() => Household, { nullable: true })
-  household(@Arg("houseCode", () => String) houseCode: string, @Ctx() ctx: Ctx): Promise<Household | null> {
+  household(@Arg("houseCode", () => String) houseCode: string, @Ctx() ctx: Context): Promise<Household | null> {
     return ctx.loaders.household.load(digits("houseCode", houseCode, 11));
   }
 
@@ -66,25 +69,25 @@ export class HouseholdResolver {
 
   @Authorized(READ)
   @FieldResolver(() => [Person], { nullable: true, description: "Its members, eldest first." })
-  members(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Person[]> {
+  members(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
     return ctx.loaders.members.load(household.houseCode);
   }
 
   @Authorized(READ)
   @FieldResolver(() => Person, { nullable: true })
-  async head(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Person | null> {
+  async head(@Root() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
     return (await ctx.loaders.members.load(household.houseCode)).find((p) => p.relation === "HEAD") ?? null;
   }
 
   @Authorized(READ)
   @FieldResolver(() => Assessment, { nullable: true, description: "The most recent assessment." })
-  latestAssessment(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Assessment | null> {
+  latestAssessment(@Root() household: Household, @Ctx() ctx: Context): Promise<Assessment | null> {
     return ctx.loaders.latestAssessment.load(household.houseCode);
   }
 
   @Authorized(READ)
   @FieldResolver(() => [Assessment], { nullable: true, description: "Every assessment, newest first." })
-  assessments(@Root() household: Household, @Ctx() ctx: Ctx): Promise<Assessment[]> {
+  assessments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assessment[]> {
     return ctx.loaders.assessments.load(household.houseCode);
   }
 }
@@ -93,13 +96,13 @@ export class HouseholdResolver {
 export class PersonResolver {
   @Authorized(READ)
   @Query(() => Person, { nullable: true, description: "A person by linkage id." })
-  person(@Arg("id", () => String) id: string, @Ctx() ctx: Ctx): Promise<Person | null> {
+  person(@Arg("id", () => String) id: string, @Ctx() ctx: Context): Promise<Person | null> {
     return /^[0-9a-f]{32}$/.test(id) ? ctx.loaders.person.load(id) : Promise.resolve(null);
   }
 
   @Authorized(READ)
   @FieldResolver(() => Household, { nullable: true })
-  async household(@Root() person: Person, @Ctx() ctx: Ctx): Promise<Household> {
+  async household(@Root() person: Person, @Ctx() ctx: Context): Promise<Household> {
     return (await ctx.loaders.household.load(person.houseCode))!;
   }
 }

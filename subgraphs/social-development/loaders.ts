@@ -8,8 +8,14 @@ import { povertyLevelCounts, vulnerabilityCounts } from "./tambon.figures";
 export function createLoaders(ds: DataSource) {
   const assessments = ds.getRepository(Assessment);
   return {
-    household: keyedLoader((codes: string[]) => ds.getRepository(Household).findBy({ houseCode: In(codes) }), (h) => h.houseCode),
-    person: keyedLoader((ids: string[]) => ds.getRepository(Person).findBy({ id: In(ids) }), (p) => p.id),
+    household: keyedLoader(
+      (codes: string[]) => ds.getRepository(Household).findBy({ houseCode: In(codes) }),
+      (h) => h.houseCode,
+    ),
+    person: keyedLoader(
+      (ids: string[]) => ds.getRepository(Person).findBy({ id: In(ids) }),
+      (p) => p.id,
+    ),
     members: groupedLoader(
       (codes: string[]) => ds.getRepository(Person).find({ where: { houseCode: In(codes) }, order: { birthDate: "ASC", id: "ASC" } }),
       (p) => p.houseCode,
@@ -20,12 +26,24 @@ export function createLoaders(ds: DataSource) {
     ),
     latestAssessment: keyedLoader(
       (codes: string[]) =>
-        assessments.createQueryBuilder("a").distinctOn(["a.house_code"]).where("a.house_code IN (:...codes)", { codes })
-          .orderBy("a.house_code").addOrderBy("a.assessed_on", "DESC").addOrderBy("a.id", "DESC").getMany(),
+        assessments
+          .createQueryBuilder("a")
+          .distinctOn(["a.house_code"])
+          .where("a.house_code IN (:...codes)", { codes })
+          .orderBy("a.house_code")
+          .addOrderBy("a.assessed_on", "DESC")
+          .addOrderBy("a.id", "DESC")
+          .getMany(),
       (a) => a.houseCode,
     ),
-    povertyLevels: groupedLoader((codes: string[]) => povertyLevelCounts(ds, codes), (row) => row.tambonCode),
-    vulnerability: keyedLoader((codes: string[]) => vulnerabilityCounts(ds, codes), (row) => row.tambonCode),
+    povertyLevels: groupedLoader(
+      (codes: string[]) => povertyLevelCounts(ds, codes),
+      (row) => row.tambonCode,
+    ),
+    vulnerability: keyedLoader(
+      (codes: string[]) => vulnerabilityCounts(ds, codes),
+      (row) => row.tambonCode,
+    ),
   };
 }
 

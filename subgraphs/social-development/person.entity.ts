@@ -3,12 +3,21 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { maskCitizenId } from "../kit/citizen-id";
 import { PII, READ, SENSITIVE } from "./access";
 
-export enum Sex { MALE = "MALE", FEMALE = "FEMALE" }
+export enum Sex {
+  MALE = "MALE",
+  FEMALE = "FEMALE",
+}
 registerEnumType(Sex, { name: "Sex" });
 
 export enum Relation {
-  HEAD = "HEAD", SPOUSE = "SPOUSE", CHILD = "CHILD", PARENT = "PARENT",
-  GRANDCHILD = "GRANDCHILD", SIBLING = "SIBLING", RELATIVE = "RELATIVE", OTHER = "OTHER",
+  HEAD = "HEAD",
+  SPOUSE = "SPOUSE",
+  CHILD = "CHILD",
+  PARENT = "PARENT",
+  GRANDCHILD = "GRANDCHILD",
+  SIBLING = "SIBLING",
+  RELATIVE = "RELATIVE",
+  OTHER = "OTHER",
 }
 registerEnumType(Relation, { name: "RelationToHead", description: "A member's relation to the head of the household." });
 
@@ -49,7 +58,8 @@ export class Person {
   @Authorized(PII) @Field(() => String, { nullable: true }) @Column({ type: "text", name: "first_name" }) firstName: string;
   @Authorized(PII) @Field(() => String, { nullable: true }) @Column({ type: "text", name: "last_name" }) lastName: string;
   @Authorized(READ) @Field(() => Sex, { nullable: true }) @Column({ type: "text" }) sex: Sex;
-  @Authorized(PII) @Field(() => String, { nullable: true, description: "ISO date (Gregorian)." })
+  @Authorized(PII)
+  @Field(() => String, { nullable: true, description: "ISO date (Gregorian)." })
   @Column({ type: "date", name: "birth_date" })
   birthDate: string;
   @Authorized(READ) @Field(() => Relation, { nullable: true, name: "relationToHead" }) @Column({ type: "text" }) relation: Relation;
@@ -75,8 +85,13 @@ export class Person {
   get vulnerability(): Vulnerability {
     const age = this.age;
     return {
-      id: this.id, elderly: age >= 60, childUnder7: age < 7, disabled: this.disabled, bedridden: this.bedridden,
-      singleParent: this.singleParent, welfareCardHolder: this.welfareCard,
+      id: this.id,
+      elderly: age >= 60,
+      childUnder7: age < 7,
+      disabled: this.disabled,
+      bedridden: this.bedridden,
+      singleParent: this.singleParent,
+      welfareCardHolder: this.welfareCard,
     };
   }
 }

@@ -29,15 +29,22 @@ async function existingHousehold(m: EntityManager, houseCode: string): Promise<H
 @Resolver()
 export class RegistryMutationResolver {
   @Mutation(() => Household)
-  registerHousehold(@Arg("input", () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: SubgraphContext): Promise<Household> {
+  registerHousehold(
+    @Arg("input", () => RegisterHouseholdInput) input: RegisterHouseholdInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Household> {
     const houseCode = check.digits("houseCode", input.houseCode, 11);
     const villageCode = check.villageCode("villageCode", input.villageCode);
     const houseNumber = check.optionalText("houseNumber", input.houseNumber, 20);
-    return inTransaction(ctx.ds, async (m) => {
-      if (await m.existsBy(Household, { houseCode })) throw new ConflictError(...UNIQUES.household_pkey);
-      await m.insert(Household, { houseCode, villageCode, houseNumber, synthetic: false });
-      return m.findOneByOrFail(Household, { houseCode });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        if (await m.existsBy(Household, { houseCode })) throw new ConflictError(...UNIQUES.household_pkey);
+        await m.insert(Household, { houseCode, villageCode, houseNumber, synthetic: false });
+        return m.findOneByOrFail(Household, { houseCode });
+      },
+      UNIQUES,
+    );
   }
 
   @Mutation(() => Person)
@@ -51,22 +58,31 @@ export class RegistryMutationResolver {
       sex: input.sex,
       birthDate: check.isoDate("birthDate", input.birthDate),
       relation: input.relationToHead,
-      disabled: input.disabled, bedridden: input.bedridden,
-      singleParent: input.singleParent, welfareCard: input.welfareCardHolder,
+      disabled: input.disabled,
+      bedridden: input.bedridden,
+      singleParent: input.singleParent,
+      welfareCard: input.welfareCardHolder,
     };
-    return inTransaction(ctx.ds, async (m) => {
-      const { houseCode } = await existingHousehold(m, input.houseCode);
-      if (await m.existsBy(Person, { citizenId })) throw new ConflictError(...UNIQUES.person_citizen_id_key);
-      if (row.relation === "HEAD" && (await m.existsBy(Person, { houseCode, relation: row.relation }))) {
-        throw new ConflictError(...UNIQUES.person_one_head);
-      }
-      await m.insert(Person, { ...row, houseCode });
-      return m.findOneByOrFail(Person, { id: row.id });
-    }, UNIQUES);
+    return inTransaction(
+      ctx.ds,
+      async (m) => {
+        const { houseCode } = await existingHousehold(m, input.houseCode);
+        if (await m.existsBy(Person, { citizenId })) throw new ConflictError(...UNIQUES.person_citizen_id_key);
+        if (row.relation === "HEAD" && (await m.existsBy(Person, { houseCode, relation: row.relation }))) {
+          throw new ConflictError(...UNIQUES.person_one_head);
+        }
+        await m.insert(Person, { ...row, houseCode });
+        return m.findOneByOrFail(Person, { id: row.id });
+      },
+      UNIQUES,
+    );
   }
 
   @Mutation(() => Assessment)
-  recordAssessment(@Arg("input", () => RecordAssessmentInput) input: RecordAssessmentInput, @Ctx() ctx: SubgraphContext): Promise<Assessment> {
+  recordAssessment(
+    @Arg("input", () => RecordAssessmentInput) input: RecordAssessmentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Assessment> {
     const scores = {
       human: check.intInRange("human", input.human, 1, 4),
       physical: check.intInRange("physical", input.physical, 1, 4),
@@ -79,9 +95,14 @@ export class RegistryMutationResolver {
     return inTransaction(ctx.ds, async (m) => {
       const { houseCode } = await existingHousehold(m, input.houseCode);
       const { identifiers } = await m.insert(Assessment, {
-        houseCode, assessedOn, ...scores,
-        tpmapHealth: !!t?.health, tpmapLiving: !!t?.livingConditions, tpmapEducation: !!t?.education,
-        tpmapIncome: !!t?.income, tpmapAccess: !!t?.accessToServices,
+        houseCode,
+        assessedOn,
+        ...scores,
+        tpmapHealth: !!t?.health,
+        tpmapLiving: !!t?.livingConditions,
+        tpmapEducation: !!t?.education,
+        tpmapIncome: !!t?.income,
+        tpmapAccess: !!t?.accessToServices,
       });
       return m.findOneByOrFail(Assessment, { id: identifiers[0].id });
     });

@@ -20,10 +20,16 @@ function assessmentsOf(household: DemoHousehold, rng: Rng): Row[] {
     return {
       house_code: household.houseCode,
       assessed_on: isoDaysBefore(DEMO_REFERENCE_DATE, (i === 0 ? 1000 : 300) + rng.int(0, 120)),
-      human_capital: score(rng, w), physical_capital: score(rng, w), financial_capital: score(rng, w - 0.05),
-      natural_capital: score(rng, w), social_capital: score(rng, w + 0.05),
-      tpmap_health: rng.chance(0.25 - w * 0.2), tpmap_living: rng.chance(0.35 - w * 0.3), tpmap_education: rng.chance(0.3 - w * 0.25),
-      tpmap_income: rng.chance(0.5 - w * 0.45), tpmap_access: rng.chance(0.15 - w * 0.12),
+      human_capital: score(rng, w),
+      physical_capital: score(rng, w),
+      financial_capital: score(rng, w - 0.05),
+      natural_capital: score(rng, w),
+      social_capital: score(rng, w + 0.05),
+      tpmap_health: rng.chance(0.25 - w * 0.2),
+      tpmap_living: rng.chance(0.35 - w * 0.3),
+      tpmap_education: rng.chance(0.3 - w * 0.25),
+      tpmap_income: rng.chance(0.5 - w * 0.45),
+      tpmap_access: rng.chance(0.15 - w * 0.12),
     };
   });
 }
@@ -45,9 +51,18 @@ export async function seedRegistry(ds: DataSource, options: SeedOptions): Promis
       households.push({ house_code: h.houseCode, village_code: h.villageCode, house_number: h.houseNumber, synthetic: true });
       for (const p of h.members) {
         people.push({
-          id: linkageId(options.linkageSecret, p.citizenId), citizen_id: p.citizenId, house_code: h.houseCode,
-          first_name: p.firstName, last_name: p.lastName, sex: p.sex, birth_date: p.birthDate, relation: p.relation,
-          disabled: p.disabled, bedridden: p.bedridden, single_parent: p.singleParent, welfare_card: p.welfareCard,
+          id: linkageId(options.linkageSecret, p.citizenId),
+          citizen_id: p.citizenId,
+          house_code: h.houseCode,
+          first_name: p.firstName,
+          last_name: p.lastName,
+          sex: p.sex,
+          birth_date: p.birthDate,
+          relation: p.relation,
+          disabled: p.disabled,
+          bedridden: p.bedridden,
+          single_parent: p.singleParent,
+          welfare_card: p.welfareCard,
         });
       }
       assessments.push(...assessmentsOf(h, rng));

@@ -65,7 +65,14 @@ export async function vulnerabilityCounts(ds: DataSource, tambonCodes: string[])
     [tambonCodes],
   );
   return rows.map((r) => ({
-    tambonCode: r.tambon_code, households: +r.households, people: +r.people, elderly: +r.elderly, childrenUnder7: +r.children_under7,
-    disabled: +r.disabled, bedridden: +r.bedridden, singleParents: +r.single_parents, welfareCardHolders: +r.welfare_card_holders,
+    tambonCode: r.tambon_code,
+    households: +r.households,
+    people: +r.people,
+    elderly: +r.elderly,
+    childrenUnder7: +r.children_under7,
+    disabled: +r.disabled,
+    bedridden: +r.bedridden,
+    singleParents: +r.single_parents,
+    welfareCardHolders: +r.welfare_card_holders,
   }));
 }

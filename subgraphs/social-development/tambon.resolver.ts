@@ -6,26 +6,36 @@ import { Tambon } from "./area.stubs";
 import { PovertyLevelCount, VulnerabilityCounts } from "./tambon.figures";
 import type { RegistryLoaders } from "./loaders";
 
-type Ctx = SubgraphContext<RegistryLoaders>;
+type Context = SubgraphContext<RegistryLoaders>;
 
 /** The social registry's figures for a tambon, added to `area`'s Tambon. */
 @Resolver(() => Tambon)
 export class TambonRegistryResolver {
   @FieldResolver(() => [PovertyLevelCount], { description: "Households by the level of their latest assessment." })
-  householdsByPovertyLevel(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<PovertyLevelCount[]> {
+  householdsByPovertyLevel(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<PovertyLevelCount[]> {
     return ctx.loaders.povertyLevels.load(tambon.code);
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Registered households." })
-  async householdCount(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<number> {
+  async householdCount(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.vulnerability.load(tambon.code))?.households ?? 0;
   }
 
   @FieldResolver(() => VulnerabilityCounts)
-  async vulnerablePeople(@Root() tambon: Tambon, @Ctx() ctx: Ctx): Promise<VulnerabilityCounts> {
-    return (await ctx.loaders.vulnerability.load(tambon.code)) ?? {
-      tambonCode: tambon.code, households: 0, people: 0, elderly: 0, childrenUnder7: 0, disabled: 0, bedridden: 0, singleParents: 0, welfareCardHolders: 0,
-    };
+  async vulnerablePeople(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<VulnerabilityCounts> {
+    return (
+      (await ctx.loaders.vulnerability.load(tambon.code)) ?? {
+        tambonCode: tambon.code,
+        households: 0,
+        people: 0,
+        elderly: 0,
+        childrenUnder7: 0,
+        disabled: 0,
+        bedridden: 0,
+        singleParents: 0,
+        welfareCardHolders: 0,
+      }
+    );
   }
 }

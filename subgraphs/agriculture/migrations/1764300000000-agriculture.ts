@@ -110,8 +110,17 @@ export class Agriculture1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["training_attendee", "training", "farmer_organization_member", "farmer_organization",
-      "price_complaint", "reference_price", "crop_cycle", "plot", "farmer"]) {
+    for (const table of [
+      "training_attendee",
+      "training",
+      "farmer_organization_member",
+      "farmer_organization",
+      "price_complaint",
+      "reference_price",
+      "crop_cycle",
+      "plot",
+      "farmer",
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

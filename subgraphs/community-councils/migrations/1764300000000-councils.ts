@@ -127,8 +127,19 @@ export class Councils1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["codi_grant", "community_enterprise", "fund_matching", "fund_payout", "fund_contribution",
-      "fund_member", "welfare_fund", "leader_training", "change_leader", "council_member", "council"]) {
+    for (const table of [
+      "codi_grant",
+      "community_enterprise",
+      "fund_matching",
+      "fund_payout",
+      "fund_contribution",
+      "fund_member",
+      "welfare_fund",
+      "leader_training",
+      "change_leader",
+      "council_member",
+      "council",
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -13,15 +13,19 @@ export function stopOnSignal(stop: () => Promise<void>): void {
       console.error("stopping took longer than 5 s: exiting anyway");
       process.exit(1);
     }, 5000).unref();
-    stop().then(() => process.exit(0), (error: Error) => {
-      console.error("stop failed:", error.message);
-      process.exit(1);
-    });
+    stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error("stop failed:", error.message);
+        process.exit(1);
+      },
+    );
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   if (process.send) {
-    if (!process.connected) onSignal(); // the parent went away while this process was starting
+    if (!process.connected)
+      onSignal(); // the parent went away while this process was starting
     else process.on("disconnect", onSignal);
   }
 }
