@@ -1,11 +1,19 @@
 import "./no-telemetry";
 import { loadConfig } from "../subgraphs/kit/config";
+import { readGatewayKeys } from "../subgraphs/kit/keys";
+import { failedToStart, stopOnSignal } from "../subgraphs/kit/lifecycle";
 import { startGateway } from "./server";
-import { stopOnSignal } from "../subgraphs/kit/lifecycle";
 
-/** The gateway alone: `npm run start:gateway`, subgraph URLs from `<NAME>_URL`. */
+/**
+ * The gateway alone: `npm run start:gateway`, subgraph URLs from `<NAME>_URL`, its private key
+ * from GATEWAY_PRIVATE_KEY or else the one `npm start` keeps in DATA_DIR.
+ */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const env = loadConfig();
+  const config = {
+    ...env,
+    auth: { ...env.auth, gatewayPrivateKey: env.auth.gatewayPrivateKey ?? readGatewayKeys(env.dataDir).privateKeyPem },
+  };
   const gateway = await startGateway({
     config,
     subgraphUrls: Object.fromEntries(config.subgraphs.map((s) => [s.name, s.url])),
@@ -15,7 +23,4 @@ async function main(): Promise<void> {
   stopOnSignal(() => gateway.stop());
 }
 
-main().catch((error: Error) => {
-  console.error(`gateway failed to start: ${error.message}`);
-  process.exit(1);
-});
+main().catch((error) => failedToStart("gateway", error));

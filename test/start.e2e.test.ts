@@ -1,10 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { envPrefix, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { signInternalToken, privateKey } from "../subgraphs/kit/internal-token";
+import { PUBLIC_IDENTITY } from "../subgraphs/kit/identity";
+import { readGatewayKeys } from "../subgraphs/kit/keys";
+
+const ROOT = resolve(__dirname, "..");
 
 const portOpen = (port: number) =>
   new Promise<boolean>((done) => {
@@ -16,58 +21,22 @@ const portOpen = (port: number) =>
   });
 
 interface Launched {
-  hub: ChildProcess;
+  process: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
-  dataDir: string;
-  gatewayPort: number;
-  /** The gateway's and every subgraph's port. */
-  servicePorts: number[];
-  postgresPort: number;
-}
-const launched: Launched[] = [];
-
-/**
- * `npm start` as a newcomer runs it: no DATABASE_URL, so the embedded PostgreSQL. Every server on
- * port 0 (any free port: no port found free first and taken by someone else meanwhile); the ports
- * are read back from what the hub prints.
- */
-async function launch(): Promise<Launched> {
-  const dataDir = mkdtempSync(join(tmpdir(), "mukdahan-start-"));
-  chmodSync(dataDir, 0o755);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_HOUSEHOLDS: "200", PORT: "0", EMBEDDED_PG_PORT: "0" };
-  delete env.DATABASE_URL;
-  for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = "0";
-  const hub = spawn(process.execPath, ["--import", "tsx", resolve(__dirname, "../scripts/start.ts")], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // a process group of its own, as a terminal gives it
-  });
-  let output = "";
-  hub.stdout!.on("data", (chunk) => (output += chunk));
-  hub.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((done) => hub.on("exit", (code) => done(code)));
-  const run = { hub, output: () => output, exited, dataDir, gatewayPort: 0, servicePorts: [] as number[], postgresPort: 0 };
-  launched.push(run);
-  await expect.poll(() => output, { timeout: 90_000, interval: 250 }).toMatch(/hub is up|failed/);
-  expect(output).toContain("hub is up");
-  run.gatewayPort = Number(/playground: http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)![1]);
-  const subgraphPorts = [...output.matchAll(/ ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql/g)].map((m) => Number(m[1]));
-  run.servicePorts = [...new Set([run.gatewayPort, ...subgraphPorts])];
-  expect(run.servicePorts).toHaveLength(1 + SUBGRAPH_NAMES.length);
-  run.postgresPort = Number(/PostgreSQL listening on 127\.0\.0\.1:(\d+)/.exec(output)![1]);
-  return run;
 }
 
-afterEach(() => {
-  for (const { hub, dataDir } of launched.splice(0)) {
-    try {
-      process.kill(-hub.pid!, "SIGKILL"); // the whole group, whatever the test left
-    } catch {
-      // already gone
-    }
-    // A PostgreSQL left behind by a killed hub: stop it through its pid file before removing its files.
-    const pidFile = join(dataDir, "postgres", "postmaster.pid");
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A data folder for one test, removed afterwards with whatever PostgreSQL a killed hub left in it. */
+function dataFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "mukdahan-start-"));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user, who must reach it
+  cleanups.push(() => {
+    const pidFile = join(dir, "postgres", "postmaster.pid");
     if (existsSync(pidFile)) {
       try {
         process.kill(Number(readFileSync(pidFile, "utf8").split("\n")[0]), "SIGINT");
@@ -75,35 +44,191 @@ afterEach(() => {
         // already gone
       }
     }
-    setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 2000);
-  }
-});
+    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 2000).unref();
+  });
+  return dir;
+}
+
+/** An entry point as a newcomer runs it: in a process group of its own, as a terminal gives it. */
+function run(script: string, args: string[], env: NodeJS.ProcessEnv): Launched {
+  const child = spawn(process.execPath, ["--import", "tsx", resolve(ROOT, script), ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+  cleanups.push(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL"); // the whole group, whatever the test left
+    } catch {
+      // already gone
+    }
+  });
+  return { process: child, output: () => output, exited };
+}
+
+/**
+ * The environment of `npm start` on a fresh machine: no DATABASE_URL (the embedded PostgreSQL),
+ * every server on port 0 (any free port: none found free first and taken meanwhile), and secrets
+ * set so that the test can see where they do and do not go.
+ */
+function hubEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DEMO_HOUSEHOLDS: "200",
+    PORT: "0",
+    EMBEDDED_PG_PORT: "0",
+    AUTH_HS256_SECRET: "user-token-secret-for-this-test",
+    LINKAGE_SECRET: "linkage-secret-for-this-test",
+  };
+  delete env.DATABASE_URL;
+  for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = "0";
+  return env;
+}
+
+interface Hub extends Launched {
+  dataDir: string;
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  postgresPort: number;
+}
+
+async function startHub(dataDir = dataFolder()): Promise<Hub> {
+  const launched = run("scripts/start.ts", [], hubEnv(dataDir));
+  await expect.poll(launched.output, { timeout: 90_000, interval: 250 }).toMatch(/hub is up|failed/);
+  const output = launched.output();
+  expect(output).toContain("hub is up");
+  const subgraphUrls = Object.fromEntries([...output.matchAll(/^(\S+) ready at (http:\S+)$/gm)].map((m) => [m[1], m[2]]));
+  expect(Object.keys(subgraphUrls).sort()).toEqual([...SUBGRAPH_NAMES, "gateway"].sort());
+  return {
+    ...launched,
+    dataDir,
+    gatewayUrl: subgraphUrls.gateway,
+    subgraphUrls,
+    postgresPort: Number(/PostgreSQL listening on 127\.0\.0\.1:(\d+)/.exec(output)![1]),
+  };
+}
+
+const portOfUrl = (url: string) => Number(new URL(url).port);
+
+async function tambon(gatewayUrl: string) {
+  const response = await fetch(gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `{ tambon(code: "490101") { nameEn housing { unsafeHousing } } }` }),
+  });
+  return (await response.json()) as { data?: { tambon: { nameEn: string; housing: unknown } }; errors?: unknown[] };
+}
+
+/** The hub's child processes with what each was started as, and its environment (Linux /proc). */
+function children(hubPid: number): { args: string; env: Record<string, string> }[] {
+  const pids = execFileSync("pgrep", ["-P", String(hubPid)], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map(Number);
+  return pids
+    .map((pid) => ({
+      args: readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim(),
+      env: Object.fromEntries(
+        readFileSync(`/proc/${pid}/environ`, "utf8")
+          .split("\0")
+          .filter(Boolean)
+          .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+      ),
+    }))
+    .filter((c) => c.args.includes("scripts/start-subgraph.ts") || c.args.includes("gateway/index.ts"));
+}
 
 describe("npm start", () => {
-  it("brings the whole hub up on an embedded PostgreSQL with demo data, and Ctrl-C stops every process of it", async () => {
-    const { hub, output, exited, gatewayPort, servicePorts, postgresPort } = await launch();
-    const response = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `{ tambon(code: "490101") { nameEn householdCount district { nameEn } } }` }),
-    });
-    const { data } = (await response.json()) as { data: { tambon: { nameEn: string; householdCount: number } } };
-    expect(data.tambon.nameEn).toBe("Mukdahan");
-    expect(data.tambon.householdCount).toBeGreaterThan(0);
+  it("brings the whole hub up on an embedded PostgreSQL with demo data; each process gets only its own secrets; a second start is refused; a killed subgraph is restarted; Ctrl-C stops everything in under 2 s", async () => {
+    const hub = await startHub();
+    const answer = await tambon(hub.gatewayUrl);
+    expect(answer.data?.tambon.nameEn).toBe("Mukdahan");
 
-    process.kill(-hub.pid!, "SIGINT"); // Ctrl-C: every process of the group gets SIGINT at once
-    expect(await exited).toBe(0);
-    expect(output()).not.toContain("exiting anyway"); // every process finished its own shutdown
-    for (const port of servicePorts) expect(await portOpen(port), `port ${port}`).toBe(false);
-    expect(await portOpen(postgresPort)).toBe(false); // PostgreSQL stopped too
-  }, 120_000);
-
-  it("when the hub's own process is killed outright, its subgraphs and gateway stop by themselves", async () => {
-    const { hub, exited, servicePorts } = await launch();
-    hub.kill("SIGKILL");
-    await exited;
-    for (const port of servicePorts) {
-      await expect.poll(() => portOpen(port), { timeout: 15_000, interval: 250 }).toBe(false);
+    // Each process holds only its own secrets.
+    const procs = children(hub.process.pid!);
+    expect(procs).toHaveLength(SUBGRAPH_NAMES.length + 1);
+    for (const { args, env } of procs) {
+      const name = SUBGRAPH_NAMES.find((n) => args.endsWith(`start-subgraph.ts ${n}`));
+      expect(
+        Object.keys(env).filter((k) => k.endsWith("DATABASE_URL") && k !== `${envPrefix(name ?? "none")}_DATABASE_URL`),
+        args,
+      ).toEqual([]);
+      if (name) {
+        expect(env.GATEWAY_PRIVATE_KEY, args).toBeUndefined();
+        expect(env.AUTH_HS256_SECRET, args).toBeUndefined();
+        expect(env.GATEWAY_PUBLIC_KEY, args).toContain("PUBLIC KEY");
+        expect(env[`${envPrefix(name)}_DATABASE_URL`], args).toMatch(/^postgres:/);
+        if (name === "area" || name === "housing") expect(env.LINKAGE_SECRET, args).toBeUndefined();
+      } else {
+        expect(env.GATEWAY_PRIVATE_KEY).toContain("PRIVATE KEY");
+        expect(env.AUTH_HS256_SECRET).toBe("user-token-secret-for-this-test"); // only the gateway verifies user tokens
+        expect(env.LINKAGE_SECRET).toBeUndefined();
+      }
     }
-  }, 120_000);
+
+    // A second hub on the same data folder is refused at once, naming the one that holds it.
+    const second = run("scripts/start.ts", [], hubEnv(hub.dataDir));
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`in use by another hub (pid ${hub.process.pid})`);
+
+    // A subgraph killed outright comes back on its own; the gateway answers the others meanwhile.
+    process.kill(
+      Number(execFileSync("pgrep", ["-P", String(hub.process.pid), "-f", "start-subgraph.ts housing"], { encoding: "utf8" })),
+      "SIGKILL",
+    );
+    await expect.poll(hub.output, { timeout: 30_000 }).toMatch(/housing is back at/);
+    expect(hub.output()).toMatch(/housing stopped \(SIGKILL\); restarting it/);
+    await expect.poll(async () => (await tambon(hub.gatewayUrl)).errors, { timeout: 10_000 }).toBeUndefined();
+
+    // Ctrl-C: every process of the group gets SIGINT at once.
+    const asked = Date.now();
+    process.kill(-hub.process.pid!, "SIGINT");
+    expect(await hub.exited).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(2000);
+    expect(hub.output()).not.toContain("exiting anyway"); // every process finished its own shutdown
+    for (const url of Object.values(hub.subgraphUrls)) expect(await portOpen(portOfUrl(url)), url).toBe(false);
+    expect(await portOpen(hub.postgresPort)).toBe(false); // PostgreSQL stopped too
+    expect(existsSync(join(hub.dataDir, "hub.pid"))).toBe(false); // and no lock is left
+  }, 180_000);
+
+  it("when the hub's own process is killed outright, its subgraphs and gateway stop by themselves, and the next start takes over", async () => {
+    const hub = await startHub();
+    hub.process.kill("SIGKILL");
+    await hub.exited;
+    for (const url of Object.values(hub.subgraphUrls)) {
+      await expect.poll(() => portOpen(portOfUrl(url)), { timeout: 15_000, interval: 250 }).toBe(false);
+    }
+    const next = await startHub(hub.dataDir); // the lock and the PostgreSQL the killed hub left behind
+    expect(next.output()).toMatch(/stopping the PostgreSQL \(pid \d+\) that a killed hub left running/);
+    expect((await tambon(next.gatewayUrl)).data?.tambon.nameEn).toBe("Mukdahan");
+
+    // A subgraph started alone joins this running hub: the hub's database server and gateway key.
+    const env = { ...hubEnv(hub.dataDir), AGRICULTURE_PORT: "0" };
+    const alone = run("scripts/start-subgraph.ts", ["agriculture"], env);
+    await expect.poll(alone.output, { timeout: 60_000 }).toMatch(/agriculture ready at (http:\S+)|failed/);
+    const url = /agriculture ready at (http:\S+)/.exec(alone.output())![1];
+    const token = await signInternalToken(privateKey(readGatewayKeys(hub.dataDir).privateKeyPem!), PUBLIC_IDENTITY, "agriculture");
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: `{ farmers(tambonCode: "490101", first: 1) { totalCount } }` }),
+    });
+    expect(response.status).toBe(200);
+    process.kill(-alone.process.pid!, "SIGINT");
+    expect(await alone.exited).toBe(0);
+    process.kill(-next.process.pid!, "SIGINT");
+    expect(await next.exited).toBe(0);
+  }, 180_000);
+
+  it("a start that cannot reach its database says so and exits 1", async () => {
+    const env = { ...hubEnv(dataFolder()), DATABASE_URL: "postgres://nobody@127.0.0.1:1/postgres" };
+    const failed = run("scripts/start.ts", [], env);
+    expect(await failed.exited).toBe(1);
+    expect(failed.output()).toContain("the hub failed to start: cannot use the database nobody@127.0.0.1:1/postgres: connection refused");
+  }, 60_000);
 });

@@ -26,6 +26,29 @@ export interface DatabaseOptions {
   migrations: MixedList<Function | string>;
 }
 
+/** `postgres://user@host:port/name`, for messages: never the password. */
+const described = (url: string): string => {
+  const u = new URL(url);
+  return `${u.username ? `${u.username}@` : ""}${u.host}${u.pathname}`;
+};
+
+/** A start-up failure in words an operator can act on, naming the database but not its password. */
+export function databaseError(error: unknown, url: string): Error {
+  const e = error as { code?: string; message?: string };
+  const where = described(url);
+  const reason =
+    e.code === "ECONNREFUSED"
+      ? "connection refused: is PostgreSQL running there? (check DATABASE_URL)"
+      : e.code === "ENOTFOUND" || e.code === "EAI_AGAIN"
+        ? "unknown host (check DATABASE_URL)"
+        : e.code === "28P01" || e.code === "28000"
+          ? "the server refused the user's credentials"
+          : e.code === "3D000"
+            ? "the database does not exist"
+            : (e.message ?? String(error));
+  return new Error(`cannot use the database ${where}: ${reason}`);
+}
+
 /**
  * Opens a subgraph's own database and brings its schema up to date with its migrations
  * (never `synchronize`). The caller owns the DataSource: no module-level singleton.
@@ -42,8 +65,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ ds: Data
     logger: queries,
     extra: { max: 10 },
   });
-  await ds.initialize();
-  await ds.runMigrations();
+  await ds.initialize().catch((error) => {
+    throw databaseError(error, options.url);
+  });
+  try {
+    await ds.runMigrations();
+  } catch (error) {
+    await ds.destroy();
+    throw new Error(`the migrations of ${described(options.url)} failed: ${(error as Error).message}`);
+  }
   return { ds, queries };
 }
 
@@ -58,7 +88,9 @@ export function databaseUrlOn(serverUrl: string, name: string): string {
 export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
   if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name "${name}"`);
   const client = new Client({ connectionString: serverUrl });
-  await client.connect();
+  await client.connect().catch((error) => {
+    throw databaseError(error, serverUrl);
+  });
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount === 0) {

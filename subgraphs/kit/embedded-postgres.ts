@@ -38,17 +38,29 @@ async function importWithoutExitHooks() {
   return EmbeddedPostgres;
 }
 
-/** The pid in a data folder's postmaster.pid, when a live process holds it. */
-function livePostmaster(databaseDir: string): number | undefined {
-  const file = resolve(databaseDir, "postmaster.pid");
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
+/** Whether process `pid` is alive. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined; // a stale file from a crash: PostgreSQL removes it itself
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/**
+ * The embedded PostgreSQL running on a data folder (its postmaster.pid names a live process), with
+ * its port: a subgraph started alone beside a running hub joins it instead of starting another.
+ */
+export function runningEmbeddedPostgres(dataDir: string): { pid: number; port: number; url: string } | undefined {
+  const file = resolve(dataDir, "postgres", "postmaster.pid");
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  // A stale file from a crash: PostgreSQL removes it itself on its next start.
+  if (!alive(pid)) return undefined;
+  return { pid, port, url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` };
 }
 
 function startFailure(log: string, dataDir: string, port: number): EmbeddedPostgresError {
@@ -74,10 +86,10 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
   const databaseDir = resolve(dataDir, "postgres");
-  const holder = livePostmaster(databaseDir);
+  const holder = runningEmbeddedPostgres(dataDir);
   if (holder) {
     throw new EmbeddedPostgresError(
-      `the data folder ${dataDir} is in use by another hub (PostgreSQL pid ${holder}): stop it first, or set DATA_DIR`,
+      `the data folder ${dataDir} is in use by another hub (PostgreSQL pid ${holder.pid}): stop it first, or set DATA_DIR`,
       "EBUSY",
     );
   }

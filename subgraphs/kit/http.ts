@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { SHUTDOWN_GRACE_MS } from "./lifecycle";
 
 /** A route served beside GraphQL (health, the playground): return false to fall through. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -31,6 +32,8 @@ class HttpError extends Error {
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers["content-length"]);
+  if (declared > limit) throw new HttpError(413, `request body larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -86,12 +89,17 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) console.error("http:", error);
       const message = error instanceof HttpError ? error.message : "internal server error";
+      // The rest of a refused body is never read: close the connection after the answer, or the
+      // client's next request on it would be read from the middle of this one's body.
+      if (status === 413) res.setHeader("connection", "close");
       if (!res.headersSent) sendJson(res, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
       else res.end();
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${options.port} on ${options.host} is in use by another program`) : error),
+    );
     server.listen(options.port, options.host, resolve);
   });
   const port = (server.address() as AddressInfo).port;
@@ -99,10 +107,16 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
     server,
     port,
     url: `http://${options.host}:${port}/graphql`,
+    // Stops accepting at once, lets requests in flight finish for up to SHUTDOWN_GRACE_MS, then
+    // cuts what is left; idle keep-alive connections are closed straight away.
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

@@ -1,3 +1,8 @@
+/** How long in-flight requests may take to finish once a process is asked to stop. */
+export const SHUTDOWN_GRACE_MS = 1000;
+/** A stop that takes longer than this exits anyway (a peer already gone must not hang it). */
+const STOP_DEADLINE_MS = SHUTDOWN_GRACE_MS + 700;
+
 /**
  * Runs `stop` once on Ctrl-C or SIGTERM, then exits (non-zero if stopping failed). A process
  * forked by `npm start` also stops when that parent is gone (its IPC channel closes), so a killed
@@ -8,11 +13,10 @@ export function stopOnSignal(stop: () => Promise<void>): void {
   const onSignal = () => {
     if (stopping) return;
     stopping = true;
-    // A stop that cannot finish (a peer already gone) must not keep the process alive.
     setTimeout(() => {
-      console.error("stopping took longer than 5 s: exiting anyway");
+      console.error(`stopping took longer than ${STOP_DEADLINE_MS} ms: exiting anyway`);
       process.exit(1);
-    }, 5000).unref();
+    }, STOP_DEADLINE_MS).unref();
     stop().then(
       () => process.exit(0),
       (error: Error) => {
@@ -28,4 +32,15 @@ export function stopOnSignal(stop: () => Promise<void>): void {
       onSignal(); // the parent went away while this process was starting
     else process.on("disconnect", onSignal);
   }
+}
+
+/**
+ * Ends an entry point that could not start: one line saying why, told to `npm start` too (it
+ * prints it as the hub's reason), then exit 1.
+ */
+export function failedToStart(what: string, error: unknown): never {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`${what} failed to start: ${reason}`);
+  if (process.connected) process.send?.({ failed: reason });
+  process.exit(1);
 }
