@@ -98,7 +98,7 @@ const OPERATIONS: Operation[] = [
     name: "register a household",
     writes: {
       subgraph: "social-development",
-      count: (f) => ["SELECT count(*)::int AS n FROM household WHERE house_code = $1", ["49029999888"]],
+      count: () => ["SELECT count(*)::int AS n FROM household WHERE house_code = $1", ["49029999888"]],
     },
     variables: () => ({}),
     allowed: ["social-worker"],
