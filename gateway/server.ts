@@ -8,6 +8,7 @@ import { maskError } from "../subgraphs/kit/errors";
 import { privateKey } from "../subgraphs/kit/internal-token";
 import { identityFromRequest, SignedDataSource, type GatewayContext } from "./auth";
 import { operationLimits } from "./limits";
+import { operationChecks } from "./operation-checks";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
 import { loadOperations } from "./operations";
 import { fontRoute } from "./fonts";
@@ -76,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [operationLimits(config.limits, config.maxPageSize)],
+    plugins: [operationChecks, operationLimits(config.limits, config.maxPageSize)],
   });
   await apollo.start();
   const checkSubgraphs = async () => {

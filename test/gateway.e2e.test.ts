@@ -1,3 +1,4 @@
+import { Agent, request } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOperations } from "../gateway/operations";
@@ -62,6 +63,41 @@ describe("the gateway", () => {
     const { errors } = await hub.query(`{ tambon(code: "490201") { salary } }`);
     expect(errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(JSON.stringify(errors)).not.toContain("stacktrace");
+  });
+
+  it("client mistakes the planner cannot run get a 400 saying what to change: several unnamed operations, a subscription", async () => {
+    for (const [query, code, words] of [
+      ["query A { __typename } query B { __typename }", "OPERATION_RESOLUTION_FAILURE", "operationName"],
+      ["subscription { __typename }", "BAD_REQUEST", "no subscriptions"],
+    ]) {
+      const response = await fetch(hub.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.status, query).toBe(400);
+      const { errors } = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(errors[0].extensions.code).toBe(code);
+      expect(errors[0].message).toContain(words);
+    }
+  });
+
+  it("after a body too large (413) the connection is closed, so the client's next request on it is answered at once", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: string) =>
+      new Promise<{ status: number; connection?: string }>((done, fail) => {
+        const req = request(hub.gatewayUrl, { method: "POST", agent, headers: { "content-type": "application/json" } }, (res) => {
+          res.resume();
+          res.on("end", () => done({ status: res.statusCode!, connection: res.headers.connection }));
+        });
+        req.on("error", fail);
+        req.end(body);
+      });
+    const big = await post(JSON.stringify({ query: "{ __typename }", padding: "x".repeat(hub.config.limits.maxBodyBytes + 1) }));
+    expect(big).toEqual({ status: 413, connection: "close" });
+    const next = await post(JSON.stringify({ query: "{ __typename }" }));
+    expect(next.status).toBe(200);
+    agent.destroy();
   });
 
   it("refuses to start without the committed supergraph, saying how to write it", () => {
