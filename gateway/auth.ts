@@ -10,6 +10,8 @@ import { signInternalToken } from "../subgraphs/kit/internal-token";
 
 export interface GatewayContext {
   identity: Identity;
+  /** The client's request id (x-request-id), passed to every subgraph the request reaches. */
+  requestId: string;
 }
 
 const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
@@ -71,5 +73,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const operation = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
     const identity = { ...((context as Partial<GatewayContext>).identity ?? PUBLIC_IDENTITY), operation };
     request.http?.headers.set("authorization", `Bearer ${await signInternalToken(this.key, identity, this.subgraph)}`);
+    const requestId = (context as Partial<GatewayContext>).requestId;
+    if (requestId) request.http?.headers.set("x-request-id", requestId);
   }
 }

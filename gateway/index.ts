@@ -2,6 +2,7 @@ import "./no-telemetry";
 import { loadConfig } from "../subgraphs/kit/config";
 import { readGatewayKeys } from "../subgraphs/kit/keys";
 import { failedToStart, stopOnSignal } from "../subgraphs/kit/lifecycle";
+import { logger } from "../subgraphs/kit/log";
 import { startGateway } from "./server";
 
 /**
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     config,
     subgraphUrls: Object.fromEntries(config.subgraphs.map((s) => [s.name, s.url])),
   });
-  console.log(`gateway ready at ${gateway.url}`);
+  logger("gateway").info({ url: gateway.url }, `gateway ready at ${gateway.url}`);
   process.send?.({ ready: "gateway", url: gateway.url });
   stopOnSignal(() => gateway.stop());
 }

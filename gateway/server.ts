@@ -5,6 +5,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import type { HubConfig } from "../subgraphs/kit/config";
 import { maskError } from "../subgraphs/kit/errors";
+import { logger } from "../subgraphs/kit/log";
 import { privateKey } from "../subgraphs/kit/internal-token";
 import { identityFromRequest, SignedDataSource, type GatewayContext } from "./auth";
 import { operationLimits } from "./limits";
@@ -95,11 +96,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return { subgraphs };
   };
   const identify = identityFromRequest(config.auth);
+  const log = logger("gateway");
   const http = await serveApollo(apollo, {
     host: config.host,
     port: options.port ?? config.gatewayPort,
     maxBodyBytes: config.limits.maxBodyBytes,
-    context: async (req) => ({ identity: await identify(req) }),
+    log,
+    context: async (req, requestId) => ({ identity: await identify(req), requestId }),
     routes: [healthRoute(checkSubgraphs), fontRoute(), ...(config.playground ? [playgroundRoute()] : [])],
   });
   return {

@@ -3,6 +3,7 @@ import { subgraphDatabaseUrl } from "../subgraphs/kit/database";
 import { databaseServer, type EmbeddedServer, runningEmbeddedPostgres } from "../subgraphs/kit/embedded-postgres";
 import { readGatewayKeys } from "../subgraphs/kit/keys";
 import { failedToStart, stopOnSignal } from "../subgraphs/kit/lifecycle";
+import { logger } from "../subgraphs/kit/log";
 import { startSubgraph } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   };
   const databaseUrl = await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl);
   const running = await startSubgraph(SUBGRAPHS[name], { config, databaseUrl, port: sub.port, seedWhenEmpty: true });
-  console.log(`${name} ready at ${running.url}`);
+  logger(name).info({ url: running.url }, `${name} ready at ${running.url}`);
   process.send?.({ ready: name, url: running.url });
   stopOnSignal(async () => {
     await running.stop();

@@ -3,6 +3,7 @@ import { subgraphDatabaseUrl } from "../subgraphs/kit/database";
 import { databaseServer, type EmbeddedServer } from "../subgraphs/kit/embedded-postgres";
 import { ensureGatewayKeys } from "../subgraphs/kit/keys";
 import { stopOnSignal } from "../subgraphs/kit/lifecycle";
+import { logger } from "../subgraphs/kit/log";
 import { gatewayEnv, subgraphEnv } from "./child-env";
 import { takeHubLock } from "./hub-lock";
 import { Supervisor } from "./supervisor";
@@ -13,7 +14,8 @@ import { Supervisor } from "./supervisor";
  * seeds itself when empty), then the gateway, each given only its own settings (child-env.ts).
  * A process that dies is restarted (supervisor.ts); a start that cannot finish says why and exits 1.
  */
-const log = (message: string) => console.log(`[hub] ${message}`);
+const hubLog = logger("hub");
+const log = (message: string) => hubLog.info(message);
 const portOf = (url: string) => new URL(url).port;
 const supervisor = new Supervisor((name, url) =>
   name === "gateway" ? { PORT: portOf(url) } : { [`${envPrefix(name)}_PORT`]: portOf(url) },

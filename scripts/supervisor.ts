@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { resolve } from "node:path";
+import { logger } from "../subgraphs/kit/log";
 import type { Env } from "./child-env";
 
 /** Restarts wait 1 s, 2 s, 4 s … up to this; a child that stayed up a minute starts again from 1 s. */
@@ -24,7 +25,7 @@ interface Running {
   restarts: number;
 }
 
-const log = (message: string) => console.log(`[hub] ${message}`);
+const log = logger("hub");
 
 /**
  * Keeps the hub's processes up, each in a process of its own (one agency's crash leaves the others
@@ -64,13 +65,16 @@ export class Supervisor {
     if (Date.now() - entry.startedAt > STABLE_MS) entry.restarts = 0;
     const wait = Math.min(1000 * 2 ** entry.restarts, MAX_BACKOFF_MS);
     entry.restarts++;
-    log(`${spec.name} stopped (${how}); restarting it in ${wait / 1000} s, the rest of the hub keeps answering`);
+    log.warn(
+      { child: spec.name, exit: how, restartInMs: wait },
+      `${spec.name} stopped (${how}); restarting it in ${wait / 1000} s, the rest of the hub keeps answering`,
+    );
     setTimeout(() => {
       if (this.stopping) return;
       const again = { ...spec, env: { ...spec.env, ...this.restartEnv(spec.name, entry.url!) } };
       this.start(again).then(
-        (url) => log(`${spec.name} is back at ${url}`),
-        (error: Error) => log(`${spec.name} did not come back: ${error.message}`),
+        (url) => log.info({ child: spec.name, url }, `${spec.name} is back at ${url}`),
+        (error: Error) => log.error({ child: spec.name }, `${spec.name} did not come back: ${error.message}`),
       );
     }, wait).unref();
   }

@@ -1,2 +1,4 @@
 // Every test process: the gateway must never call home (set before @apollo/gateway is imported).
 process.env.APOLLO_TELEMETRY_DISABLED = "true";
+// A hub in a test logs a line per request; the failures are what a test run needs to show.
+process.env.LOG_LEVEL ??= "warn";

@@ -22,11 +22,21 @@ export class AuditTrail {
   }
 
   /** Writes the request's row, if it read anything personal (one statement). */
-  async flush(ds: DataSource, identity: Identity, operationName: string | null): Promise<void> {
+  async flush(ds: DataSource, identity: Identity, request: { operationName: string | null; requestId: string }): Promise<void> {
     if (this.fields.size === 0) return;
     await ds.query(
-      `INSERT INTO audit_log (subject, agency, role, purpose, operation_name, fields, records) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [identity.subject, identity.agency, identity.role, identity.purpose, operationName, [...this.fields], [...this.records]],
+      `INSERT INTO audit_log (subject, agency, role, purpose, operation_name, request_id, fields, records)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        identity.subject,
+        identity.agency,
+        identity.role,
+        identity.purpose,
+        request.operationName,
+        request.requestId,
+        [...this.fields],
+        [...this.records],
+      ],
     );
   }
 }
@@ -49,6 +59,19 @@ export class AuditLog1764200000000 implements MigrationInterface {
   }
 }
 
+/** The gateway's request id in each row: one client request traced from the gateway's log to here. */
+export class AuditRequestId1765000000000 implements MigrationInterface {
+  name = "AuditRequestId1765000000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE audit_log ADD COLUMN request_id text`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE audit_log DROP COLUMN request_id`);
+  }
+}
+
 @Directive("@shareable")
 @ObjectType({ description: "One request that read personal or sensitive data." })
 export class AuditEntry {
@@ -59,6 +82,9 @@ export class AuditEntry {
   @Field(() => String) role: string;
   @Field(() => String, { nullable: true, description: "The x-purpose header the caller gave." }) purpose: string | null;
   @Field(() => String, { nullable: true }) operationName: string | null;
+  @Field(() => String, { nullable: true, description: "The gateway's id of the request (its x-request-id header)." }) requestId:
+    | string
+    | null;
   @Field(() => [String], { description: "Type.field read." }) fields: string[];
   @Field(() => [String], { description: "Type:key of the records read." }) records: string[];
 }
@@ -73,7 +99,7 @@ export function auditLogResolver(subgraph: string): Function {
     async auditLog(@Arg("last", () => Int, { defaultValue: 50 }) last: number, @Ctx() ctx: { ds: DataSource }): Promise<AuditEntry[]> {
       const rows: Record<string, any>[] = await ctx.ds.query(
         `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, agency, role, purpose,
-           operation_name AS "operationName", fields, records FROM audit_log ORDER BY audit_log.id DESC LIMIT $1`,
+           operation_name AS "operationName", request_id AS "requestId", fields, records FROM audit_log ORDER BY audit_log.id DESC LIMIT $1`,
         [intInRange("last", last, 1, 500)],
       );
       return rows as AuditEntry[];

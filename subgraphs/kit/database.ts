@@ -1,5 +1,8 @@
 import { Client } from "pg";
 import { DataSource, type EntitySchema, type Logger, type MixedList, type QueryRunner } from "typeorm";
+import { logger } from "./log";
+
+const log = logger("database");
 
 /**
  * Counts the SQL statements a DataSource sends, so tests can prove batching (N+1 is a bug).
@@ -12,7 +15,7 @@ export class QueryCounter implements Logger {
   }
   logQueryError(error: string | Error, query: string): void {
     // The client sees a masked error; the operator sees the statement that failed.
-    console.error("query failed:", error instanceof Error ? error.message : error, "\n", query);
+    log.error({ query, reason: error instanceof Error ? error.message : error }, "query failed");
   }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}

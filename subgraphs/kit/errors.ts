@@ -1,4 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { logger } from "./log";
+
+const log = logger("errors");
 
 /**
  * Errors a client is meant to read: each has a fixed `extensions.code`. Anything else that
@@ -60,7 +63,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  console.error("internal error:", (error as { originalError?: unknown })?.originalError ?? error);
+  log.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, "internal error");
   return {
     message: "Internal server error",
     locations: formatted.locations,

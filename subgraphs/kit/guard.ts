@@ -5,12 +5,17 @@ import type { DataSource } from "typeorm";
 import type { AuditTrail } from "./audit";
 import { PUBLIC_IDENTITY, type Identity } from "./identity";
 import { publicKey, verifyInternalToken } from "./internal-token";
+import { logger } from "./log";
+
+const log = logger("audit");
 
 /** What the guard adds to a subgraph's context. */
 export interface GuardContext {
   /** False when the request carried no valid gateway token: it may then ask for `_service` only. */
   authenticated: boolean;
   identity: Identity;
+  /** The gateway's id for the client's request, kept in the audit row. */
+  requestId: string;
   audit: AuditTrail;
   ds: DataSource;
 }
@@ -47,9 +52,12 @@ export const guardPlugin: ApolloServerPlugin<GuardContext> = {
       // response is withheld.
       async willSendResponse({ contextValue, response, operationName }) {
         try {
-          await contextValue.audit.flush(contextValue.ds, contextValue.identity, contextValue.identity.operation ?? operationName ?? null);
+          await contextValue.audit.flush(contextValue.ds, contextValue.identity, {
+            operationName: contextValue.identity.operation ?? operationName ?? null,
+            requestId: contextValue.requestId,
+          });
         } catch (error) {
-          console.error("audit write failed:", error);
+          log.error({ err: error, requestId: contextValue.requestId }, "audit write failed: the response is withheld");
           if (response.body.kind === "single") {
             response.body.singleResult = { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] };
           }

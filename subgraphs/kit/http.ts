@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { randomUUID } from "node:crypto";
 import { SHUTDOWN_GRACE_MS } from "./lifecycle";
+import type { Logger } from "./log";
 
 /** A route served beside GraphQL (health, the playground): return false to fall through. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -11,8 +13,17 @@ export interface HttpOptions<C extends BaseContext> {
   host: string;
   /** Requests whose body is larger are refused with 413 before any parsing. */
   maxBodyBytes?: number;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** The request's context; `requestId` is the caller's `x-request-id` or a new one. */
+  context: (req: IncomingMessage, requestId: string) => Promise<C>;
   routes?: Route[];
+  /** One line per request (id, path, status, time) and every failure. */
+  log: Logger;
+}
+
+/** `x-request-id` as given (a gateway passes its own on), else a new one; only safe characters. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 export interface Listening {
@@ -55,7 +66,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>, options: HttpOptions<C>): Promise<Listening> {
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     for (const route of options.routes ?? []) if (await route(req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found: GraphQL is at /graphql" });
@@ -75,7 +86,7 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => options.context(req),
+      context: () => options.context(req, requestId),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
@@ -85,9 +96,18 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    const requestId = requestIdOf(req);
+    const started = performance.now();
+    res.setHeader("x-request-id", requestId);
+    res.on("finish", () =>
+      options.log.info(
+        { requestId, method: req.method, path: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        "request",
+      ),
+    );
+    handle(req, res, requestId).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) console.error("http:", error);
+      if (status === 500) options.log.error({ err: error, requestId }, "request failed");
       const message = error instanceof HttpError ? error.message : "internal server error";
       // The rest of a refused body is never read: close the connection after the answer, or the
       // client's next request on it would be read from the middle of this one's body.

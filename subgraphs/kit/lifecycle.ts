@@ -1,3 +1,7 @@
+import { logger } from "./log";
+
+const log = logger("lifecycle");
+
 /** How long in-flight requests may take to finish once a process is asked to stop. */
 export const SHUTDOWN_GRACE_MS = 1000;
 /** A stop that takes longer than this exits anyway (a peer already gone must not hang it). */
@@ -14,13 +18,13 @@ export function stopOnSignal(stop: () => Promise<void>): void {
     if (stopping) return;
     stopping = true;
     setTimeout(() => {
-      console.error(`stopping took longer than ${STOP_DEADLINE_MS} ms: exiting anyway`);
+      log.error(`stopping took longer than ${STOP_DEADLINE_MS} ms: exiting anyway`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
     stop().then(
       () => process.exit(0),
       (error: Error) => {
-        console.error("stop failed:", error.message);
+        log.error({ err: error }, "stop failed");
         process.exit(1);
       },
     );
@@ -40,7 +44,7 @@ export function stopOnSignal(stop: () => Promise<void>): void {
  */
 export function failedToStart(what: string, error: unknown): never {
   const reason = error instanceof Error ? error.message : String(error);
-  console.error(`${what} failed to start: ${reason}`);
+  log.fatal(`${what} failed to start: ${reason}`);
   if (process.connected) process.send?.({ failed: reason });
   process.exit(1);
 }

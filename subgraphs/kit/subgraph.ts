@@ -9,8 +9,9 @@ import { openDatabase, type QueryCounter } from "./database";
 import { maskError } from "./errors";
 import { buildFederatedSchema } from "./federation";
 import { healthRoute, serveApollo } from "./http";
-import { AuditLog1764200000000, AuditTrail, auditLogResolver } from "./audit";
+import { AuditLog1764200000000, AuditRequestId1765000000000, AuditTrail, auditLogResolver } from "./audit";
 import { guardPlugin, requestIdentity, type GuardContext } from "./guard";
+import { logger } from "./log";
 
 /** What every resolver of a subgraph receives: its database, per-request loaders, config, the caller. */
 export interface SubgraphContext<L = unknown> extends GuardContext {
@@ -71,7 +72,7 @@ export interface RunningSubgraph {
 
 /** Opens the subgraph's own database and brings it up to date with its migrations (and the kit's). */
 export function openSubgraphDatabase(def: SubgraphDefinition<any>, url: string): ReturnType<typeof openDatabase> {
-  const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000] : def.migrations;
+  const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000, AuditRequestId1765000000000] : def.migrations;
   return openDatabase({ url, entities: def.entities, migrations });
 }
 
@@ -103,11 +104,20 @@ export async function startSubgraph<L>(
   });
   await apollo.start();
   const identify = requestIdentity(def.name, config.auth.gatewayPublicKey);
-  if (!config.auth.gatewayPublicKey) console.warn(`${def.name}: GATEWAY_PUBLIC_KEY is not set: every request but _service is refused`);
+  const log = logger(def.name);
+  if (!config.auth.gatewayPublicKey) log.warn("GATEWAY_PUBLIC_KEY is not set: every request but _service is refused");
   const http = await serveApollo(apollo, {
     port: options.port,
     host: config.host,
-    context: async (req) => ({ ...(await identify(req)), audit: new AuditTrail(), ds, loaders: def.loaders(ds, config), config }),
+    log,
+    context: async (req, requestId) => ({
+      ...(await identify(req)),
+      requestId,
+      audit: new AuditTrail(),
+      ds,
+      loaders: def.loaders(ds, config),
+      config,
+    }),
     routes: [
       healthRoute(async () => {
         await ds.query("SELECT 1");
