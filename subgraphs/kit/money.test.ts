@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { refusalOf } from "../../test/expect";
 import { baht, toBahtString, toSatang } from "./money";
-
-/** The BAD_USER_INPUT a client reads: code, field and reason. */
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (error) {
-    const { code, field } = (error as { extensions: { code: string; field: string } }).extensions;
-    return { code, field, message: (error as Error).message };
-  }
-  throw new Error("was not refused");
-};
 
 describe("amounts in baht", () => {
   it("an amount is stored with two decimals whether typed 19000, 19000.5 or 0019000.50", () => {
@@ -23,7 +13,7 @@ describe("amounts in baht", () => {
 
   it("the largest amount the database holds (12 digits of baht) is accepted, one digit more is refused", () => {
     expect(baht("amount", "999999999999.99")).toBe("999999999999.99");
-    expect(refusal(() => baht("amount", "1000000000000"))).toMatchObject({ code: "BAD_USER_INPUT", field: "amount" });
+    expect(refusalOf(() => baht("amount", "1000000000000"))).toMatchObject({ code: "BAD_USER_INPUT", field: "amount" });
   });
 
   it.each([
@@ -39,7 +29,7 @@ describe("amounts in baht", () => {
     ["100 บาท", "with a unit"],
     ["NaN", "not a number"],
   ])("an amount %j (%s) is refused naming the field and the expected form", (value) => {
-    expect(refusal(() => baht("requestedBudget", value))).toEqual({
+    expect(refusalOf(() => baht("requestedBudget", value))).toEqual({
       code: "BAD_USER_INPUT",
       field: "requestedBudget",
       message: 'requestedBudget: must be an amount in baht with at most 2 decimals, e.g. "19000" or "18500.50"',
@@ -48,7 +38,7 @@ describe("amounts in baht", () => {
 
   it("a maximum is inclusive to the satang: 100000.00 passes a 100,000 baht cap, 100000.01 does not", () => {
     expect(baht("amount", "100000.00", { max: "100000" })).toBe("100000.00");
-    expect(refusal(() => baht("amount", "100000.01", { max: "100000" }))).toEqual({
+    expect(refusalOf(() => baht("amount", "100000.01", { max: "100000" }))).toEqual({
       code: "BAD_USER_INPUT",
       field: "amount",
       message: "amount: must not exceed 100000 baht",
