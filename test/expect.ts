@@ -1,6 +1,5 @@
 import { expect } from "vitest";
 import type { SubgraphName } from "../subgraphs/kit/config";
-import { HubError } from "../subgraphs/kit/errors";
 import type { QueryOptions, TestHub } from "./hub";
 
 /**
@@ -64,17 +63,3 @@ export const sqlOn =
   (hub: () => TestHub, subgraph: SubgraphName) =>
   (text: string, params: unknown[] = []): Promise<any[]> =>
     hub().subgraphs[subgraph].ds.query(text, params);
-
-/**
- * For unit tests of the pure rules: what a client would read of the error `rule` throws (its code,
- * the field it names, its message). Anything but one of the hub's client errors fails the test.
- */
-export function refusalOf(rule: () => unknown): { code: unknown; field: unknown; message: string } {
-  try {
-    rule();
-  } catch (error) {
-    if (!(error instanceof HubError)) throw error;
-    return { code: error.extensions.code, field: error.extensions.field, message: error.message };
-  }
-  return expect.fail("the rule was not refused");
-}

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { refusalOf } from "../../test/expect";
-import { ROLES, type Identity } from "../kit/identity";
+import { demoIdentity as as, refusalOf } from "../../test/unit";
 import { amountWithinCap, approvedBudget, caseIdOf, checkDecider, checkStep, checkWorkType, spentSoFar } from "./case.rules";
 import { CaseStage as S } from "./ladder";
 import { HousingProgramme as P, PROGRAMMES, WorkType } from "./programme";
-
-const as = (role: string): Identity => ({ subject: role, role, agency: ROLES[role].agency, scopes: ROLES[role].scopes, purpose: null });
 
 describe("programme caps", () => {
   it("a CODI บ้านพอเพียงชนบท repair case can ask for 19,000 baht but not 19,000.01", () => {

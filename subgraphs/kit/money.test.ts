@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refusalOf } from "../../test/expect";
+import { refusalOf } from "../../test/unit";
 import { baht, toBahtString, toSatang } from "./money";
 
 describe("amounts in baht", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refusalOf } from "../../test/expect";
+import { refusalOf } from "../../test/unit";
 import { decodeCursor, encodeCursor, pageWindow, toConnection } from "./pagination";
 
 const NOT_OURS = { code: "BAD_USER_INPUT", field: "after", message: "after: is not a cursor this API issued" };
