@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { In, Not } from "typeorm";
-import { BadUserInputError, ConflictError, ForbiddenError } from "../kit/errors";
-import { hasScope } from "../kit/identity";
-import { baht, toSatang } from "../kit/money";
+import { BadUserInputError, ConflictError } from "../kit/errors";
+import { baht } from "../kit/money";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
 import * as check from "../kit/validate";
@@ -10,9 +9,20 @@ import { SCREEN, WRITE } from "./access";
 import { AssistanceCase } from "./case.entity";
 import { CaseStep } from "./case-step.entity";
 import { AdvanceCaseInput, OpenAssistanceCaseInput, RecordWorksInput } from "./case.input";
-import { amountWithinCap, appendStep, caseIdOf, checkBudgetLeft, checkStep, lockedCase, UNIQUES } from "./case.rules";
-import { CaseStage, CLOSED_STAGES, COMMITTEE_STAGES, DECISION_STAGES, WORKS_STAGES } from "./ladder";
-import { PROGRAMMES } from "./programme";
+import {
+  amountWithinCap,
+  appendStep,
+  approvedBudget,
+  caseIdOf,
+  checkBudgetLeft,
+  checkDecider,
+  checkStep,
+  checkWorkType,
+  lockedCase,
+  spentSoFar,
+  UNIQUES,
+} from "./case.rules";
+import { CaseStage, CLOSED_STAGES, DECISION_STAGES, WORKS_STAGES } from "./ladder";
 import { HousingSurvey } from "./survey.entity";
 
 /** The cases' writes: arguments checked first, then one transaction that locks the case row. */
@@ -25,9 +35,7 @@ export class CaseMutationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceCase> {
     const houseCode = check.digits("houseCode", input.houseCode, 11);
-    const rules = PROGRAMMES[input.programme];
-    if (!rules.workTypes.includes(input.workType))
-      throw new BadUserInputError("workType", `${rules.nameTh} funds ${rules.workTypes.join(" and ")} only`);
+    checkWorkType(input.programme, input.workType);
     const requestedBudget = amountWithinCap("requestedBudget", input.requestedBudget, input.programme);
     const openedOn = check.isoDate("openedOn", input.openedOn, { min: "2000-01-01" });
     const openedBy = check.text("openedBy", input.openedBy);
@@ -95,15 +103,10 @@ export class CaseMutationResolver {
       ctx.ds,
       async (m) => {
         const c = await lockedCase(m, id);
-        if (COMMITTEE_STAGES.includes(c.stage) && !hasScope(ctx.identity, SCREEN)) {
-          throw new ForbiddenError(`stage: a decision at ${c.stage} is the committee's, it needs the scope ${SCREEN}`, "stage");
-        }
+        checkDecider(ctx.identity, c);
         checkStep(c, stage, date);
         if (stage !== CaseStage.APPROVED) return appendStep(m, c, { stage, date, by, reason, amount: null });
-        const approved = amountWithinCap("approvedBudget", asked!, c.programme);
-        if (toSatang(approved) > toSatang(c.requestedBudget)) {
-          throw new BadUserInputError("approvedBudget", `must not exceed the requested budget (${c.requestedBudget} baht)`);
-        }
+        const approved = approvedBudget(c, asked!);
         await checkBudgetLeft(m, c, approved, date);
         return appendStep(m, c, { stage, date, by, reason, amount: approved }, { approvedBudget: approved, approvedOn: date });
       },
@@ -127,19 +130,8 @@ export class CaseMutationResolver {
       async (m) => {
         const c = await lockedCase(m, id);
         checkStep(c, stage, date);
-        if (spent !== null && toSatang(spent) > toSatang(c.approvedBudget!)) {
-          throw new BadUserInputError("spentAmount", `must not exceed the approved budget (${c.approvedBudget} baht)`);
-        }
-        if (spent !== null && c.spentAmount !== null && toSatang(spent) < toSatang(c.spentAmount)) {
-          throw new BadUserInputError(
-            "spentAmount",
-            `is a running total: it must not be less than the ${c.spentAmount} baht already recorded`,
-          );
-        }
-        if (stage === CaseStage.WORKS_COMPLETED && spent === null && c.spentAmount === null) {
-          throw new BadUserInputError("spentAmount", "is required when the works are completed");
-        }
-        return appendStep(m, c, { stage, date, by, reason: note, amount: spent }, { spentAmount: spent ?? c.spentAmount });
+        const spentAmount = spentSoFar(c, stage, spent);
+        return appendStep(m, c, { stage, date, by, reason: note, amount: spent }, { spentAmount });
       },
       UNIQUES,
     );

@@ -1,12 +1,14 @@
 import type { EntityManager } from "typeorm";
-import { BadUserInputError, ConflictError } from "../kit/errors";
+import { BadUserInputError, ConflictError, ForbiddenError } from "../kit/errors";
+import { hasScope, type Identity } from "../kit/identity";
 import { baht, toBahtString, toSatang } from "../kit/money";
+import { SCREEN } from "./access";
 import { ProgrammeBudget } from "./budget.entity";
 import { AssistanceCase } from "./case.entity";
 import { CaseStep } from "./case-step.entity";
-import { illegalStep, type CaseStage } from "./ladder";
+import { CaseStage, COMMITTEE_STAGES, illegalStep } from "./ladder";
 import { fiscalYearEnd, fiscalYearOf, fiscalYearStart, toBE } from "../kit/calendar";
-import { PROGRAMMES, type HousingProgramme } from "./programme";
+import { PROGRAMMES, type HousingProgramme, type WorkType } from "./programme";
 
 /** The unique constraints a concurrent writer can hit, as the CONFLICT the checks would have given. */
 export const UNIQUES = {
@@ -30,6 +32,12 @@ export function amountWithinCap(field: string, value: string, programme: Housing
   return amount;
 }
 
+export function checkWorkType(programme: HousingProgramme, workType: WorkType): void {
+  const rules = PROGRAMMES[programme];
+  if (!rules.workTypes.includes(workType))
+    throw new BadUserInputError("workType", `${rules.nameTh} funds ${rules.workTypes.join(" and ")} only`);
+}
+
 /**
  * The case, locked until the transaction ends (SELECT … FOR UPDATE): a second advance of the same
  * case waits here, then sees the stage the first one left and is refused.
@@ -40,10 +48,44 @@ export async function lockedCase(m: EntityManager, id: string): Promise<Assistan
   return found;
 }
 
-export function checkStep(c: AssistanceCase, stage: CaseStage, date: string): void {
+export function checkStep(c: Pick<AssistanceCase, "stage" | "stageOn">, stage: CaseStage, date: string): void {
   const why = illegalStep(c.stage, stage);
   if (why) throw new ConflictError("stage", why);
   if (date < c.stageOn) throw new BadUserInputError("date", `must not be before the case's previous step (${c.stageOn})`);
+}
+
+/** Who decides: housing staff at the village and tambon rungs, the committees (housing:screen) above. */
+export function checkDecider(identity: Identity, c: Pick<AssistanceCase, "stage">): void {
+  if (COMMITTEE_STAGES.includes(c.stage) && !hasScope(identity, SCREEN)) {
+    throw new ForbiddenError(`stage: a decision at ${c.stage} is the committee's, it needs the scope ${SCREEN}`, "stage");
+  }
+}
+
+/** The budget an approval grants: within the programme's cap, and no more than the case requested. */
+export function approvedBudget(c: Pick<AssistanceCase, "programme" | "requestedBudget">, asked: string): string {
+  const approved = amountWithinCap("approvedBudget", asked, c.programme);
+  if (toSatang(approved) > toSatang(c.requestedBudget)) {
+    throw new BadUserInputError("approvedBudget", `must not exceed the requested budget (${c.requestedBudget} baht)`);
+  }
+  return approved;
+}
+
+/** What a works step leaves as spent so far: a running total within the approved budget, known once completed. */
+export function spentSoFar(
+  c: Pick<AssistanceCase, "approvedBudget" | "spentAmount">,
+  stage: CaseStage,
+  spent: string | null,
+): string | null {
+  if (spent !== null && toSatang(spent) > toSatang(c.approvedBudget!)) {
+    throw new BadUserInputError("spentAmount", `must not exceed the approved budget (${c.approvedBudget} baht)`);
+  }
+  if (spent !== null && c.spentAmount !== null && toSatang(spent) < toSatang(c.spentAmount)) {
+    throw new BadUserInputError("spentAmount", `is a running total: it must not be less than the ${c.spentAmount} baht already recorded`);
+  }
+  if (stage === CaseStage.WORKS_COMPLETED && spent === null && c.spentAmount === null) {
+    throw new BadUserInputError("spentAmount", "is required when the works are completed");
+  }
+  return spent ?? c.spentAmount;
 }
 
 /** An approval must fit in what is left of the programme's budget for its fiscal year, when one is set. */

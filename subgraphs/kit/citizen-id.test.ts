@@ -16,6 +16,13 @@ describe("citizen IDs", () => {
     expect(isValidCitizenId("31006004456a5")).toBe(false);
   });
 
+  it("accepts the IDs whose check digit wraps: 11 − 0 and 11 − 10 give 1, 11 − 1 gives 0", () => {
+    expect(isValidCitizenId("0000000000001")).toBe(true); // Σ = 0
+    expect(isValidCitizenId("0000000000051")).toBe(true); // Σ = 10
+    expect(isValidCitizenId("0000000000060")).toBe(true); // Σ = 12, 12 mod 11 = 1
+    expect(isValidCitizenId("0000000000061")).toBe(false);
+  });
+
   it("shows only the last three digits when masked", () => {
     expect(maskCitizenId("3100600445635")).toBe("x-xxxx-xxxxx-63-5");
   });

@@ -15,10 +15,12 @@ export function baht(field: string, value: string, { max }: { max?: string } = {
   return normalized;
 }
 
-/** "18500.5" → 1850050n */
+/** "18500.5" → 1850050n; "-0.50" → -50n (the sign applies to the satang too) */
 export function toSatang(amount: string): bigint {
-  const [whole, fraction = ""] = amount.split(".");
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2));
+  const negative = amount.startsWith("-");
+  const [whole, fraction = ""] = (negative ? amount.slice(1) : amount).split(".");
+  const satang = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2));
+  return negative ? -satang : satang;
 }
 
 /** 1850050n → "18500.50" */

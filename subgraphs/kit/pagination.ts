@@ -40,11 +40,18 @@ export function ConnectionType<T extends object>(Node: ClassType<T>) {
 
 export const encodeCursor = (key: string): string => Buffer.from(`k:${key}`).toString("base64url");
 
-/** The sort key inside a cursor; a cursor this hub did not issue is bad input. */
+/**
+ * The sort key inside a cursor; a cursor this hub did not issue is bad input. Base64 decoding skips
+ * stray characters, so only the exact encoding of a key counts; keys are printable ASCII (codes,
+ * ids, dates), so nothing else (a NUL PostgreSQL would fail on) reaches a query.
+ */
 export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, "base64url").toString();
-  if (!text.startsWith("k:")) throw new BadUserInputError("after", "is not a cursor this API issued");
-  return text.slice(2);
+  const key = text.slice(2);
+  if (!text.startsWith("k:") || !/^[\x21-\x7e]+$/.test(key) || encodeCursor(key) !== cursor) {
+    throw new BadUserInputError("after", "is not a cursor this API issued");
+  }
+  return key;
 }
 
 /** Checks `first` against the cap and decodes `after`. */
