@@ -1,4 +1,14 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+/** Everything that starts a hub, a server or a browser: a real PostgreSQL, seeded once per run. */
+export const E2E: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: "e2e",
+    include: ["test/**/*.test.ts", "gateway/playground.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+  },
+};
 
 export default defineConfig({
   resolve: {
@@ -7,9 +17,7 @@ export default defineConfig({
     alias: { graphql: "graphql/index.js" },
   },
   test: {
-    include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".data/**"],
-    globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
     pool: "forks",
     // Two workers on a 2-core machine (vitest's default would be one). Test files share their
@@ -19,5 +27,13 @@ export default defineConfig({
     isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      // The pure rules beside their code: no database, no HTTP (`npx vitest run --project unit`).
+      {
+        extends: true,
+        test: { name: "unit", include: ["subgraphs/**/*.test.ts", "gateway/**/*.test.ts"], exclude: ["gateway/playground.test.ts"] },
+      },
+      E2E,
+    ],
   },
 });
