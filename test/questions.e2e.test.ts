@@ -45,7 +45,7 @@ describe("the cross-agency questions, one request each", () => {
     expect(errors).toBeUndefined();
     const t = data.tambon;
     expect(t.nameEn).toBe("Nikhom Kham Soi"); // area
-    expect(t.householdCount).toBeGreaterThan(4); // social-development
+    expect(t.registry.householdCount).toBeGreaterThan(4); // social-development
     expect(t.housing.surveyedHouseholds).toBeGreaterThan(4); // housing
     expect(t.farmerCount).toBeGreaterThan(4); // agriculture
     expect(t.crops.byCrop.length).toBeGreaterThan(0);
@@ -57,7 +57,10 @@ describe("the cross-agency questions, one request each", () => {
     const { data, errors } = await run(demo, "DistrictRollup", {});
     expect(errors).toBeUndefined();
     expect(data.tambons).toHaveLength(53);
-    const total = data.tambons.reduce((sum: number, t: { householdCount: number | null }) => sum + (t.householdCount ?? 0), 0);
+    const total = data.tambons.reduce(
+      (sum: number, t: { registry: { householdCount: number | null } }) => sum + (t.registry.householdCount ?? 0),
+      0,
+    );
     expect(total).toBeGreaterThan(2900); // the public misses only tambons with 1-4 households
     expect(data.tambons.filter((t: { council: unknown }) => t.council).length).toBeGreaterThan(40);
     const district = await run(demo, "DistrictRollup");
