@@ -37,7 +37,7 @@ const OPERATIONS: Operation[] = [
     name: "read tambon aggregates",
     allowed: "all",
     variables: () => ({}),
-    query: `{ tambon(code: "490201") { nameEn registry { householdCount } housing { surveyedHouseholds } farmerCount welfareFundMembers } }`,
+    query: `{ tambon(code: "490201") { nameEn registry { householdCount } housing { surveyedHouseholds } agriculture { farmerCount } welfareFundMembers } }`,
   },
   {
     name: "list registry households",

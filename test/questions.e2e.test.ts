@@ -47,8 +47,8 @@ describe("the cross-agency questions, one request each", () => {
     expect(t.nameEn).toBe("Nikhom Kham Soi"); // area
     expect(t.registry.householdCount).toBeGreaterThan(4); // social-development
     expect(t.housing.surveyedHouseholds).toBeGreaterThan(4); // housing
-    expect(t.farmerCount).toBeGreaterThan(4); // agriculture
-    expect(t.crops.byCrop.length).toBeGreaterThan(0);
+    expect(t.agriculture.farmerCount).toBeGreaterThan(4); // agriculture
+    expect(t.agriculture.crops.byCrop.length).toBeGreaterThan(0);
     expect(t.welfareFundMembers === null || t.welfareFundMembers > 4).toBe(true); // community councils
     expect(typeof t.codiGrantsTotal).toBe("string");
   });
