@@ -49,8 +49,8 @@ describe("the cross-agency questions, one request each", () => {
     expect(t.housing.surveyedHouseholds).toBeGreaterThan(4); // housing
     expect(t.agriculture.farmerCount).toBeGreaterThan(4); // agriculture
     expect(t.agriculture.crops.byCrop.length).toBeGreaterThan(0);
-    expect(t.welfareFundMembers === null || t.welfareFundMembers > 4).toBe(true); // community councils
-    expect(typeof t.codiGrantsTotal).toBe("string");
+    expect(t.councils.welfareFundMembers === null || t.councils.welfareFundMembers > 4).toBe(true); // community councils
+    expect(typeof t.councils.codiGrantsTotal).toBe("string");
   });
 
   it("Q3: every tambon of the province with each agency's headline figures", async () => {
@@ -62,7 +62,7 @@ describe("the cross-agency questions, one request each", () => {
       0,
     );
     expect(total).toBeGreaterThan(2900); // the public misses only tambons with 1-4 households
-    expect(data.tambons.filter((t: { council: unknown }) => t.council).length).toBeGreaterThan(40);
+    expect(data.tambons.filter((t: { councils: { council: unknown } }) => t.councils.council).length).toBeGreaterThan(40);
     const district = await run(demo, "DistrictRollup");
     expect(district.data.tambons.every((t: { district: { nameTh: string } }) => t.district.nameTh === "นิคมคำสร้อย")).toBe(true);
   });
