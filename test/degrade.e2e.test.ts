@@ -91,6 +91,7 @@ describe("with the social registry's subgraph down", () => {
       TambonProfile: (h) => run(h, "TambonProfile"),
       DistrictRollup: (h) => run(h, "DistrictRollup"),
       cases: (h) => h.query(CASES, {}, { role: "housing-officer" }),
+      HousingCandidates: (h) => run(h, "HousingCandidates"),
     }));
   });
   afterAll(() => hub?.stop());
@@ -111,5 +112,13 @@ describe("with the social registry's subgraph down", () => {
       ...before,
       nodes: before.nodes.map((c: any) => ({ ...c, household: { houseCode: c.household.houseCode, village: null, members: null } })),
     });
+  });
+
+  it("housing's candidates (Q4) need the registry's list: null without it, and the district still answers", async () => {
+    const before = whole.HousingCandidates.data.district;
+    expect(before.housingCandidates.length).toBeGreaterThan(0);
+    const { data, errors } = await run(hub, "HousingCandidates");
+    expect(errors?.length ?? 0).toBeGreaterThan(0);
+    expect(data.district).toEqual({ nameTh: before.nameTh, housingCandidates: null });
   });
 });
