@@ -6,7 +6,7 @@ import type { SubgraphName } from "./config";
  * agency's type"): an agency's figures and lists about a Tambon, District or Province (all owned
  * by `area`) sit under ONE nullable field named for the agency, of a type the agency owns:
  * `Tambon.agriculture: TambonAgriculture`. When that agency's subgraph fails, the gateway nulls that
- * one field and every other agency's figures still arrive; test/schema-rules.test.ts checks it.
+ * one field and every other agency's figures still arrive; sections.test.ts checks it on the composed supergraph.
  */
 
 /** The field each agency's section takes on a place (`area` owns the places and adds none). */
