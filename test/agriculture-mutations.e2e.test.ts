@@ -233,7 +233,7 @@ describe("recording crop cycles", () => {
     });
 
     const t = await hub.query(
-      `query($t: String!, $y: Int!) { tambon(code: $t) { crops(cropYear: $y) { byCrop { crop cropCycles plantedRai } } } }`,
+      `query($t: String!, $y: Int!) { tambon(code: $t) { agriculture { crops(cropYear: $y) { byCrop { crop cropCycles plantedRai } } } } }`,
       { t: VILLAGE.slice(0, 6), y: SEASON },
       { role: "provincial-analyst" },
     );
@@ -243,7 +243,7 @@ describe("recording crop cycles", () => {
       WHERE left(f.village_code, 6) = $3 AND c.crop = 'RICE_GLUTINOUS' AND c.harvested_on BETWEEN $1 AND $2`,
       [`${SEASON}-04-01`, `${SEASON + 1}-03-31`, VILLAGE.slice(0, 6)],
     );
-    const rice = t.data.tambon.crops.byCrop.find((c: { crop: string }) => c.crop === "RICE_GLUTINOUS");
+    const rice = t.data.tambon.agriculture.crops.byCrop.find((c: { crop: string }) => c.crop === "RICE_GLUTINOUS");
     expect(rice).toEqual({ crop: "RICE_GLUTINOUS", cropCycles: expected.n, plantedRai: expected.sq_wa / 400 });
   });
 });

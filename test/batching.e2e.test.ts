@@ -9,7 +9,7 @@ const HOUSEHOLDS_WITH_PLACES = `{
     nodes {
       houseCode
       village { nameTh tambon { nameTh nameEn district { nameTh } } }
-      tambon { code householdCount }
+      tambon { code registry { householdCount } }
       members { id firstName vulnerability { elderly } }
       latestAssessment { povertyLevel }
       assessments { assessedOn }
@@ -17,7 +17,7 @@ const HOUSEHOLDS_WITH_PLACES = `{
   }
 }`;
 
-const ALL_TAMBONS = `{ tambons { code nameTh district { nameTh } householdCount householdsByPovertyLevel { level households } vulnerablePeople { elderly } } }`;
+const ALL_TAMBONS = `{ tambons { code nameTh district { nameTh } registry { householdCount householdsByPovertyLevel { level households } vulnerablePeople { elderly } } } }`;
 
 let small: TestHub;
 let large: TestHub;

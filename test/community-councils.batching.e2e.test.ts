@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statementsFor } from "./expect";
 import { startHub, type TestHub } from "./hub";
 
-/** Every field the council network adds to Tambon, over all 53 tambons. */
-const ALL_TAMBONS = `{ tambons { code
+/** Every field of the council network's section of a tambon, over all 53 tambons, and of its districts and province. */
+const ALL_TAMBONS = `{ tambons { code councils {
   council { name notifiedYearBE memberCount chair { role person { id } } members { role person { id } } }
   trainedChangeLeaders changeLeaders { trained person { id } trainings { module completed } } changeLeaderTraining { module leadersCompleted trainings }
   welfareFund { name balance memberCount matchingBySource { source total } payoutsByBenefit { benefit payouts total } }
   welfareFundMembers welfareFundBalance communityEnterprises { name } codiGrants { programme amount } codiGrantsTotal codiGrantsByFiscalYear { fiscalYear total }
-} districts { councilNetwork { councils welfareFundMembers } } councilNetwork { councils } }`;
+} } districts { councils { councils welfareFundMembers } } province { councils { councils } } }`;
 
 /** 100 households with their members' fund memberships. */
 const HOUSEHOLD_MEMBERSHIPS = `{ households(first: 100) { nodes { houseCode
@@ -39,7 +39,10 @@ describe("batching: the council network's fields cost a fixed number of SQL stat
     const b = await statementsOf(large, ALL_TAMBONS);
     expect(a.data.tambons).toHaveLength(53);
     const rows = (d: any) =>
-      d.tambons.reduce((n: number, t: any) => n + (t.council?.members.length ?? 0) + t.changeLeaders.length + t.codiGrants.length, 0);
+      d.tambons.reduce(
+        (n: number, { councils: t }: any) => n + (t.council?.members.length ?? 0) + t.changeLeaders.length + t.codiGrants.length,
+        0,
+      );
     expect(rows(b.data)).toBeGreaterThan(rows(a.data));
     // council by tambon, seats, seat counts; tambon figures; leaders, their trainings, module counts;
     // fund by tambon, member counts, matching, payouts; enterprises; grants, grant years; district figures; province figures.

@@ -18,8 +18,11 @@ const OFFICER = { role: "council-network-officer" };
 const ANALYST = { role: "provincial-analyst" }; // exact aggregates, no records
 const sql = (text: string, params: unknown[] = []) => hub.subgraphs["community-councils"].ds.query(text, params);
 
-const DASHBOARD = `{ tambons { code council { name notifiedOn } trainedChangeLeaders welfareFundMembers welfareFundBalance
-  codiGrantsTotal codiGrants { amount } } }`;
+/** Each tambon's code with the fields of its `councils` section. */
+const councilsOf = (tambons: any[]): any[] => tambons.map((t) => ({ code: t.code, ...t.councils }));
+
+const DASHBOARD = `{ tambons { code councils { council { name notifiedOn } trainedChangeLeaders welfareFundMembers welfareFundBalance
+  codiGrantsTotal codiGrants { amount } } } }`;
 
 describe("the council network on the tambon dashboard", () => {
   it("each tambon shows its council, trained change leaders, fund members and balance, and CODI grants, as the records add up", async () => {
@@ -42,7 +45,7 @@ describe("the council network on the tambon dashboard", () => {
       [data.tambons.map((t: { code: string }) => t.code)],
     );
     const byCode = new Map(expected.map((row) => [row.code, row]));
-    for (const t of data.tambons) {
+    for (const t of councilsOf(data.tambons)) {
       const e = byCode.get(t.code)!;
       expect(t.council, t.code).toEqual(e.council === null ? null : { name: e.council, notifiedOn: e.notified_on });
       expect(t.trainedChangeLeaders, t.code).toBe(e.trained);
@@ -55,19 +58,19 @@ describe("the council network on the tambon dashboard", () => {
 
   it("the demo has councils in 48 of the 53 tambons, trained change leaders in 44 of them and a welfare fund in most", async () => {
     const { data } = await hub.query(
-      `{ councilNetwork { tambons councils tambonsWithTrainedLeaders welfareFunds welfareFundMembers } }`,
+      `{ province { councils { tambons councils tambonsWithTrainedLeaders welfareFunds welfareFundMembers } } }`,
       {},
       ANALYST,
     );
-    expect(data.councilNetwork).toMatchObject({ tambons: 53, councils: 48, tambonsWithTrainedLeaders: 44, welfareFunds: 45 });
-    expect(data.councilNetwork.welfareFundMembers).toBeGreaterThan(300);
+    expect(data.province.councils).toMatchObject({ tambons: 53, councils: 48, tambonsWithTrainedLeaders: 44, welfareFunds: 45 });
+    expect(data.province.councils.welfareFundMembers).toBeGreaterThan(300);
   });
 
   it("district and province figures add up their tambons", async () => {
     const { data } = await hub.query(
-      `{ councilNetwork { councils trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises }
-      districts { code councilNetwork { tambons councils trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises }
-        tambons { council { id } trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises { id } } } }`,
+      `{ province { councils { councils trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises } }
+      districts { code councils { tambons councils trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises }
+        tambons { code councils { council { id } trainedChangeLeaders welfareFundMembers welfareFundBalance codiGrantsTotal communityEnterprises { id } } } } }`,
       {},
       ANALYST,
     );
@@ -75,32 +78,34 @@ describe("the council network on the tambon dashboard", () => {
     const sumBaht = (items: any[], of: (item: any) => string | null) =>
       items.reduce((n: bigint, item) => n + toSatang(of(item) ?? "0"), 0n);
     for (const d of data.districts) {
-      const ts = d.tambons;
-      expect(d.councilNetwork, d.code).toMatchObject({
+      const ts = councilsOf(d.tambons);
+      expect(d.councils, d.code).toMatchObject({
         tambons: ts.length,
         councils: ts.filter((t: { council: unknown }) => t.council).length,
         trainedChangeLeaders: sum(ts, (t) => t.trainedChangeLeaders),
         welfareFundMembers: sum(ts, (t) => t.welfareFundMembers),
         communityEnterprises: sum(ts, (t) => t.communityEnterprises.length),
       });
-      expect(toSatang(d.councilNetwork.welfareFundBalance), d.code).toBe(sumBaht(ts, (t) => t.welfareFundBalance));
-      expect(toSatang(d.councilNetwork.codiGrantsTotal), d.code).toBe(sumBaht(ts, (t) => t.codiGrantsTotal));
+      expect(toSatang(d.councils.welfareFundBalance), d.code).toBe(sumBaht(ts, (t) => t.welfareFundBalance));
+      expect(toSatang(d.councils.codiGrantsTotal), d.code).toBe(sumBaht(ts, (t) => t.codiGrantsTotal));
     }
-    const province = data.councilNetwork;
-    expect(province.councils).toBe(sum(data.districts, (d) => d.councilNetwork.councils));
-    expect(province.welfareFundMembers).toBe(sum(data.districts, (d) => d.councilNetwork.welfareFundMembers));
-    expect(toSatang(province.welfareFundBalance)).toBe(sumBaht(data.districts, (d) => d.councilNetwork.welfareFundBalance));
-    expect(toSatang(province.codiGrantsTotal)).toBe(sumBaht(data.districts, (d) => d.councilNetwork.codiGrantsTotal));
+    const province = data.province.councils;
+    expect(province.councils).toBe(sum(data.districts, (d) => d.councils.councils));
+    expect(province.welfareFundMembers).toBe(sum(data.districts, (d) => d.councils.welfareFundMembers));
+    expect(toSatang(province.welfareFundBalance)).toBe(sumBaht(data.districts, (d) => d.councils.welfareFundBalance));
+    expect(toSatang(province.codiGrantsTotal)).toBe(sumBaht(data.districts, (d) => d.councils.codiGrantsTotal));
   });
 
   it("a fund's balance is its contributions plus matching money less its payouts, shown by source and by benefit", async () => {
     const { data } = await hub.query(
-      `{ tambons { welfareFund { contributionRule contributionsTotal matchingTotal payoutsTotal balance
-      matchingBySource { source total } payoutsByBenefit { benefit payouts total } } } }`,
+      `{ tambons { councils { welfareFund { contributionRule contributionsTotal matchingTotal payoutsTotal balance
+      matchingBySource { source total } payoutsByBenefit { benefit payouts total } } } } }`,
       {},
       OFFICER,
     );
-    const funds = data.tambons.map((t: { welfareFund: unknown }) => t.welfareFund).filter(Boolean);
+    const funds = councilsOf(data.tambons)
+      .map((t) => t.welfareFund)
+      .filter(Boolean);
     expect(funds).toHaveLength(45);
     for (const f of funds) {
       expect(toSatang(f.balance)).toBe(toSatang(f.contributionsTotal) + toSatang(f.matchingTotal) - toSatang(f.payoutsTotal));
@@ -135,13 +140,14 @@ describe("the council network's people are the registry's people", () => {
 
   it("a council's seats and a tambon's change leaders are held by people registered in that tambon", async () => {
     const { data, errors } = await hub.query(
-      `{ tambons { code council { chair { person { id household { tambon { code } } } }
-      members { role person { id household { tambon { code } } } } } changeLeaders { trained person { household { tambon { code } } } } } }`,
+      `{ tambons { code councils { council { chair { person { id household { tambon { code } } } }
+      members { role person { id household { tambon { code } } } } } changeLeaders { trained person { household { tambon { code } } } } } } }`,
       {},
       OFFICER,
     );
     expect(errors).toBeUndefined();
-    const withCouncil = data.tambons.filter((t: { council: unknown }) => t.council);
+    const tambons = councilsOf(data.tambons);
+    const withCouncil = tambons.filter((t: { council: unknown }) => t.council);
     for (const t of withCouncil) {
       expect(t.council.members.length, t.code).toBeGreaterThanOrEqual(5);
       expect(t.council.members[0].role).toBe("CHAIR");
@@ -149,7 +155,7 @@ describe("the council network's people are the registry's people", () => {
       for (const seat of t.council.members) expect(seat.person.household.tambon.code, t.code).toBe(t.code);
       for (const leader of t.changeLeaders) expect(leader.person.household.tambon.code, t.code).toBe(t.code);
     }
-    expect(data.tambons.filter((t: { changeLeaders: { trained: boolean }[] }) => t.changeLeaders.some((l) => l.trained))).toHaveLength(44);
+    expect(tambons.filter((t: { changeLeaders: { trained: boolean }[] }) => t.changeLeaders.some((l) => l.trained))).toHaveLength(44);
   });
 
   it("a person's profile shows their council seats, change-leader trainings and fund membership", async () => {
@@ -177,16 +183,17 @@ describe("the council network's people are the registry's people", () => {
 
 describe("who may see what", () => {
   it("the public sees councils and fund figures, not who sits or pays, and small counts are hidden", async () => {
-    const { data, errors } = await hub.query(`{ tambons { code council { name memberCount members { role } }
-      welfareFund { balance payoutsByBenefit { payouts total } } changeLeaderTraining { leadersCompleted } } }`);
-    const withCouncil = data.tambons.filter((t: { council: unknown }) => t.council);
+    const { data, errors } = await hub.query(`{ tambons { code councils { council { name memberCount members { role } }
+      welfareFund { balance payoutsByBenefit { payouts total } } changeLeaderTraining { leadersCompleted } } } }`);
+    const tambons = councilsOf(data.tambons);
+    const withCouncil = tambons.filter((t: { council: unknown }) => t.council);
     expect(withCouncil).toHaveLength(48);
     for (const t of withCouncil) {
       expect(t.council.name).toMatch(/^สภาองค์กรชุมชนตำบล/);
       expect(t.council.members).toBeNull();
     }
     expect(errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN", field: "TambonCouncil.members" } });
-    const groups = data.tambons.flatMap((t: any) => t.welfareFund?.payoutsByBenefit ?? []);
+    const groups = tambons.flatMap((t: any) => t.welfareFund?.payoutsByBenefit ?? []);
     expect(groups.some((g: { payouts: number | null }) => g.payouts === null)).toBe(true);
     for (const g of groups) {
       if (g.payouts === null)

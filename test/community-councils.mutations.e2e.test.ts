@@ -8,8 +8,10 @@ let T: { code: string; nameTh: string }; // a tambon the demo gave no council
 let T2: string; // another, for the concurrency tests
 beforeAll(async () => {
   hub = await startHub();
-  const { data } = await hub.query(`{ tambons { code nameTh council { id } } }`);
-  const bare = data.tambons.filter((t: { council: unknown }) => t.council === null);
+  const { data } = await hub.query(`{ tambons { code nameTh councils { council { id } } } }`);
+  const bare = data.tambons
+    .filter((t: { councils: { council: unknown } }) => t.councils.council === null)
+    .map(({ code, nameTh }: typeof T) => ({ code, nameTh }));
   [T, T2] = [bare[0], bare[1].code];
 });
 afterAll(() => hub?.stop());
@@ -130,12 +132,12 @@ describe("the council network records its work", () => {
     ).toEqual({ amount: "500.50", paidOn: "2025-06-01", fund: { balance: "229.50", payoutsTotal: "500.50" } });
 
     const { data } = await hub.query(
-      `query($c: String!) { tambon(code: $c) { council { memberCount chair { person { id } } members(includePast: true) { role } }
-      trainedChangeLeaders welfareFundMembers welfareFundBalance } }`,
+      `query($c: String!) { tambon(code: $c) { councils { council { memberCount chair { person { id } } members(includePast: true) { role } }
+      trainedChangeLeaders welfareFundMembers welfareFundBalance } } }`,
       { c: T.code },
       OFFICER,
     );
-    expect(data.tambon).toEqual({
+    expect(data.tambon.councils).toEqual({
       council: { memberCount: 1, chair: { person: { id: seat.person.id } }, members: [{ role: "CHAIR" }, { role: "VICE_CHAIR" }] },
       trainedChangeLeaders: 1,
       welfareFundMembers: 1,
@@ -216,14 +218,14 @@ describe("the council network records its work", () => {
     });
     expect(g).toEqual({ programme: "RURAL_HOUSING", fiscalYear: 2025, fiscalYearBE: 2568, amount: "190000.00", approvedOn: "2024-11-20" });
     const { data } = await hub.query(
-      `query($c: String!) { tambon(code: $c) { codiGrantsTotal codiGrantsByFiscalYear { fiscalYearBE grants total } communityEnterprises { name } } }`,
+      `query($c: String!) { tambon(code: $c) { councils { codiGrantsTotal codiGrantsByFiscalYear { fiscalYearBE grants total } communityEnterprises { name } } } }`,
       { c: T.code },
     );
-    expect(data.tambon).toMatchObject({
+    expect(data.tambon.councils).toMatchObject({
       codiGrantsTotal: "190000.00",
       codiGrantsByFiscalYear: [{ fiscalYearBE: 2568, grants: 1, total: "190000.00" }],
     });
-    expect(data.tambon.communityEnterprises).toContainEqual({ name: "วิสาหกิจชุมชนกลุ่มทอผ้า" });
+    expect(data.tambon.councils.communityEnterprises).toContainEqual({ name: "วิสาหกิจชุมชนกลุ่มทอผ้า" });
   });
 });
 

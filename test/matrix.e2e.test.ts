@@ -37,7 +37,7 @@ const OPERATIONS: Operation[] = [
     name: "read tambon aggregates",
     allowed: "all",
     variables: () => ({}),
-    query: `{ tambon(code: "490201") { nameEn householdCount housing { surveyedHouseholds } farmerCount welfareFundMembers } }`,
+    query: `{ tambon(code: "490201") { nameEn registry { householdCount } housing { surveyedHouseholds } agriculture { farmerCount } councils { welfareFundMembers } } }`,
   },
   {
     name: "list registry households",
@@ -86,7 +86,7 @@ const OPERATIONS: Operation[] = [
     name: "list a tambon's change leaders",
     variables: () => ({}),
     allowed: ["council-network-officer", "welfare-fund-treasurer", "case-conference"],
-    query: `{ tambon(code: "490201") { changeLeaders { trained } } }`,
+    query: `{ tambon(code: "490201") { councils { changeLeaders { trained } } } }`,
   },
   {
     name: "read the housing audit log",

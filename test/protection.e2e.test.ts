@@ -40,7 +40,9 @@ describe("authentication at the gateway", () => {
   });
 
   it("no token is the public role: aggregates yes, records no", async () => {
-    const { data, errors } = await hub.query(`{ tambon(code: "490101") { nameEn householdCount } households(first: 5) { totalCount } }`);
+    const { data, errors } = await hub.query(
+      `{ tambon(code: "490101") { nameEn registry { householdCount } } households(first: 5) { totalCount } }`,
+    );
     expect(data.tambon.nameEn).toBe("Mukdahan");
     expect(data.households).toBeNull();
     expect(errors?.[0]).toMatchObject({ path: ["households"], extensions: { code: "FORBIDDEN" } });
@@ -102,12 +104,11 @@ describe("personal data", () => {
   });
 
   it("the public sees counts of 1-4 as null; the provincial analyst sees them exact", async () => {
-    const q = `{ tambons { vulnerablePeople { bedridden disabled elderly } } }`;
-    const pub = (await hub.query(q)).data.tambons.flatMap((t: { vulnerablePeople: Record<string, number | null> }) =>
-      Object.values(t.vulnerablePeople),
-    );
-    const exact = (await hub.query(q, {}, { role: "provincial-analyst" })).data.tambons.flatMap(
-      (t: { vulnerablePeople: Record<string, number | null> }) => Object.values(t.vulnerablePeople),
+    const q = `{ tambons { registry { vulnerablePeople { bedridden disabled elderly } } } }`;
+    type Row = { registry: { vulnerablePeople: Record<string, number | null> } };
+    const pub = (await hub.query(q)).data.tambons.flatMap((t: Row) => Object.values(t.registry.vulnerablePeople));
+    const exact = (await hub.query(q, {}, { role: "provincial-analyst" })).data.tambons.flatMap((t: Row) =>
+      Object.values(t.registry.vulnerablePeople),
     );
     expect(exact.some((n: number) => n >= 1 && n <= 4)).toBe(true);
     expect(pub.some((n: number | null) => n !== null && n >= 1 && n <= 4)).toBe(false);
@@ -126,7 +127,7 @@ describe("personal data", () => {
     const probes = [
       `{ households(first: 50) { nodes { houseCode houseNumber members { id firstName lastName birthDate maskedCitizenId } } } }`,
       `query($h: String!) { household(houseCode: $h) { houseNumber members { firstName lastName maskedCitizenId } } }`,
-      `{ tambons { code householdCount householdsByPovertyLevel { households } vulnerablePeople { people } } }`,
+      `{ tambons { code registry { householdCount householdsByPovertyLevel { households } vulnerablePeople { people } } } }`,
     ];
     for (const q of probes) {
       const text = JSON.stringify(await hub.query(q, { h: houseCode }));
@@ -141,7 +142,7 @@ describe("the audit trail", () => {
 
   it("a read of names leaves a row with who, why and which records; an aggregate read leaves none", async () => {
     const before = (await auditRows()).length;
-    await hub.query(`{ tambons { householdCount } }`, {}, { role: "social-worker" });
+    await hub.query(`{ tambons { registry { householdCount } } }`, {}, { role: "social-worker" });
     expect((await auditRows()).length).toBe(before);
 
     const houseCode = await firstHouseCode();

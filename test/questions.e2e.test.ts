@@ -45,21 +45,24 @@ describe("the cross-agency questions, one request each", () => {
     expect(errors).toBeUndefined();
     const t = data.tambon;
     expect(t.nameEn).toBe("Nikhom Kham Soi"); // area
-    expect(t.householdCount).toBeGreaterThan(4); // social-development
+    expect(t.registry.householdCount).toBeGreaterThan(4); // social-development
     expect(t.housing.surveyedHouseholds).toBeGreaterThan(4); // housing
-    expect(t.farmerCount).toBeGreaterThan(4); // agriculture
-    expect(t.crops.byCrop.length).toBeGreaterThan(0);
-    expect(t.welfareFundMembers === null || t.welfareFundMembers > 4).toBe(true); // community councils
-    expect(typeof t.codiGrantsTotal).toBe("string");
+    expect(t.agriculture.farmerCount).toBeGreaterThan(4); // agriculture
+    expect(t.agriculture.crops.byCrop.length).toBeGreaterThan(0);
+    expect(t.councils.welfareFundMembers === null || t.councils.welfareFundMembers > 4).toBe(true); // community councils
+    expect(typeof t.councils.codiGrantsTotal).toBe("string");
   });
 
   it("Q3: every tambon of the province with each agency's headline figures", async () => {
     const { data, errors } = await run(demo, "DistrictRollup", {});
     expect(errors).toBeUndefined();
     expect(data.tambons).toHaveLength(53);
-    const total = data.tambons.reduce((sum: number, t: { householdCount: number | null }) => sum + (t.householdCount ?? 0), 0);
+    const total = data.tambons.reduce(
+      (sum: number, t: { registry: { householdCount: number | null } }) => sum + (t.registry.householdCount ?? 0),
+      0,
+    );
     expect(total).toBeGreaterThan(2900); // the public misses only tambons with 1-4 households
-    expect(data.tambons.filter((t: { council: unknown }) => t.council).length).toBeGreaterThan(40);
+    expect(data.tambons.filter((t: { councils: { council: unknown } }) => t.councils.council).length).toBeGreaterThan(40);
     const district = await run(demo, "DistrictRollup");
     expect(district.data.tambons.every((t: { district: { nameTh: string } }) => t.district.nameTh === "นิคมคำสร้อย")).toBe(true);
   });

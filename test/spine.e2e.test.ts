@@ -15,9 +15,11 @@ describe("the area and the social registry through the gateway", () => {
       tambon(code: "490201") {
         code nameTh nameEn postcode point { lat lng approximate }
         district { code nameTh nameEn }
-        householdCount
-        householdsByPovertyLevel { level label households }
-        vulnerablePeople { people elderly childrenUnder7 disabled bedridden welfareCardHolders }
+        registry {
+          householdCount
+          householdsByPovertyLevel { level label households }
+          vulnerablePeople { people elderly childrenUnder7 disabled bedridden welfareCardHolders }
+        }
       }
     }`,
       {},
@@ -27,10 +29,11 @@ describe("the area and the social registry through the gateway", () => {
     const t = data.tambon;
     expect(t).toMatchObject({ code: "490201", nameTh: "นิคมคำสร้อย", nameEn: "Nikhom Kham Soi", postcode: "49130" });
     expect(t.district).toEqual({ code: "4902", nameTh: "นิคมคำสร้อย", nameEn: "Nikhom Kham Soi" });
-    expect(t.householdCount).toBeGreaterThan(0);
-    const byLevel = t.householdsByPovertyLevel.reduce((sum: number, l: { households: number }) => sum + l.households, 0);
-    expect(byLevel).toBe(t.householdCount);
-    expect(t.vulnerablePeople.people).toBeGreaterThanOrEqual(t.householdCount);
+    const r = t.registry;
+    expect(r.householdCount).toBeGreaterThan(0);
+    const byLevel = r.householdsByPovertyLevel.reduce((sum: number, l: { households: number }) => sum + l.households, 0);
+    expect(byLevel).toBe(r.householdCount);
+    expect(r.vulnerablePeople.people).toBeGreaterThanOrEqual(r.householdCount);
   });
 
   it("a tambon without a point in the source shows its approximate centroid, marked so", async () => {

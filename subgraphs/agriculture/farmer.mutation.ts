@@ -38,7 +38,7 @@ const plotRow = (areaField: string, p: PlotInput) => ({
 @Authorized(WRITE)
 @Resolver()
 export class FarmerMutationResolver {
-  @Mutation(() => Farmer)
+  @Mutation(() => Farmer, { nullable: true })
   registerFarmer(@Arg("input", () => RegisterFarmerInput) input: RegisterFarmerInput, @Ctx() ctx: SubgraphContext): Promise<Farmer> {
     const farmBookNumber = check.digits("farmBookNumber", input.farmBookNumber, 12);
     if (!/^[0-9a-f]{32}$/.test(input.personId)) throw new BadUserInputError("personId", "must be a linkage id: 32 lowercase hex digits");
@@ -77,7 +77,7 @@ export class FarmerMutationResolver {
     );
   }
 
-  @Mutation(() => FarmPlot, { description: "Adds a plot to a farm book, numbered after its last." })
+  @Mutation(() => FarmPlot, { nullable: true, description: "Adds a plot to a farm book, numbered after its last." })
   addPlot(@Arg("input", () => AddPlotInput) input: AddPlotInput, @Ctx() ctx: SubgraphContext): Promise<FarmPlot> {
     const farmBookNumber = check.digits("farmBookNumber", input.farmBookNumber, 12);
     const row = plotRow("area", input);
@@ -94,7 +94,7 @@ export class FarmerMutationResolver {
     });
   }
 
-  @Mutation(() => CropCycle)
+  @Mutation(() => CropCycle, { nullable: true })
   recordCropCycle(@Arg("input", () => RecordCropCycleInput) input: RecordCropCycleInput, @Ctx() ctx: SubgraphContext): Promise<CropCycle> {
     const farmBookNumber = check.digits("farmBookNumber", input.farmBookNumber, 12);
     const plotNumber = check.intInRange("plotNumber", input.plotNumber, 1, 32767);

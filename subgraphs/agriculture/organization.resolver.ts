@@ -12,7 +12,7 @@ type Context = SubgraphContext<AgricultureLoaders>;
 
 @Resolver(() => FarmerOrganization)
 export class OrganizationResolver {
-  @Query(() => [FarmerOrganization], { description: "The farmer organizations registered in a tambon." })
+  @Query(() => [FarmerOrganization], { nullable: true, description: "The farmer organizations registered in a tambon." })
   farmerOrganizations(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Context): Promise<FarmerOrganization[]> {
     return ctx.ds.getRepository(FarmerOrganization).find({
       where: { tambonCode: digits("tambonCode", tambonCode, 6) },
@@ -39,7 +39,7 @@ export class OrganizationResolver {
 
 @Resolver(() => FarmerTraining)
 export class TrainingResolver {
-  @Query(() => [FarmerTraining], { description: "The farmer trainings held in a tambon, latest first." })
+  @Query(() => [FarmerTraining], { nullable: true, description: "The farmer trainings held in a tambon, latest first." })
   farmerTrainings(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Context): Promise<FarmerTraining[]> {
     return ctx.ds.getRepository(FarmerTraining).find({
       where: { tambonCode: digits("tambonCode", tambonCode, 6) },

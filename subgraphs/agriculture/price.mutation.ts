@@ -20,7 +20,7 @@ const NEXT: Record<ComplaintStatus, ComplaintStatus[]> = {
 @Authorized(WRITE)
 @Resolver()
 export class PriceMutationResolver {
-  @Mutation(() => PriceComplaint)
+  @Mutation(() => PriceComplaint, { nullable: true })
   filePriceComplaint(
     @Arg("input", () => FilePriceComplaintInput) input: FilePriceComplaintInput,
     @Ctx() ctx: SubgraphContext,
@@ -58,7 +58,7 @@ export class PriceMutationResolver {
     });
   }
 
-  @Mutation(() => PriceComplaint)
+  @Mutation(() => PriceComplaint, { nullable: true })
   reviewPriceComplaint(
     @Arg("input", () => ReviewPriceComplaintInput) input: ReviewPriceComplaintInput,
     @Ctx() ctx: SubgraphContext,

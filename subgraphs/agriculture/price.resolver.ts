@@ -57,6 +57,7 @@ export class PriceComplaintResolver {
   }
 
   @Query(() => CropPrices, {
+    nullable: true,
     description: "Per crop: the reference price against prices received and offered, in a season (default: the last completed).",
   })
   async cropPrices(

@@ -16,7 +16,7 @@ import { PriceMutationResolver } from "./price.mutation";
 import { PriceComplaintResolver } from "./price.resolver";
 import { Household, Person } from "./registry.stubs";
 import { isAgricultureEmpty, seedAgriculture } from "./seed";
-import { TambonAgricultureResolver } from "./tambon.resolver";
+import { TambonAgricultureField, TambonAgricultureResolver } from "./tambon.resolver";
 import { FarmerTraining, TrainingAttendee } from "./training.entity";
 import { TrainingMutationResolver } from "./training.mutation";
 
@@ -30,6 +30,7 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     PriceComplaintResolver,
     OrganizationResolver,
     TrainingResolver,
+    TambonAgricultureField,
     TambonAgricultureResolver,
     HouseholdFarmsResolver,
     PersonFarmerResolver,

@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType, UseMiddleware } from "type-graphql";
 import { CountField, SuppressedWhenFew } from "../kit/authorization";
+import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { SQ_WA_PER_RAI } from "./area";
@@ -11,6 +12,9 @@ import type { CropSeason } from "./season";
  * read them; counts from 1 to 4, and a median income over 1 to 4 sales, are null for callers
  * without exact-count rights.
  */
+
+@ObjectType({ description: "The farmers council's figures for a tambon, by the farm household's village." })
+export class TambonAgriculture extends PlaceSection {}
 
 export interface FarmerCounts {
   tambonCode: string;

@@ -13,7 +13,7 @@ import { RecordTrainingInput } from "./training.input";
 @Authorized(WRITE)
 @Resolver()
 export class TrainingMutationResolver {
-  @Mutation(() => FarmerTraining)
+  @Mutation(() => FarmerTraining, { nullable: true })
   recordTraining(
     @Arg("input", () => RecordTrainingInput) input: RecordTrainingInput,
     @Ctx() ctx: SubgraphContext,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ObjectType, Query, Resolver, FieldResolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, ObjectType, Query, Resolver, FieldResolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/subgraph";
 import { digits } from "../kit/validate";
 import { PROVINCE } from "../kit/geography";
@@ -9,32 +9,37 @@ import type { AreaLoaders } from "./loaders";
 
 type Context = SubgraphContext<AreaLoaders>;
 
+/** An entity (by code) so that agencies can add their province-wide figures to it (community-councils does). */
+@Directive(`@key(fields: "code")`)
 @ObjectType({ description: "Mukdahan province (จังหวัดมุกดาหาร)." })
 export class Province {
   @Field(() => String, { description: "DOPA geocode, 2 digits: 49." }) code: string;
-  @Field(() => String) nameTh: string;
-  @Field(() => String) nameEn: string;
+  @Field(() => String, { nullable: true }) nameTh: string;
+  @Field(() => String, { nullable: true }) nameEn: string;
 }
 
 const allDistricts = (ctx: Context): Promise<District[]> => ctx.ds.getRepository(District).find({ order: { code: "ASC" } });
 
 @Resolver(() => Province)
 export class ProvinceResolver {
-  @FieldResolver(() => [District])
+  @FieldResolver(() => [District], { nullable: true })
   districts(@Root() _province: Province, @Ctx() ctx: Context): Promise<District[]> {
     return allDistricts(ctx);
   }
 }
 
-/** The area queries: lookups by code return null for an unknown code (a well-formed miss). */
+/**
+ * The area queries: lookups by code return null for an unknown code (a well-formed miss). Like
+ * every root field of the hub they are nullable, so one failing root field does not null `data`.
+ */
 @Resolver()
 export class AreaResolver {
-  @Query(() => Province)
+  @Query(() => Province, { nullable: true })
   province(): Province {
     return { ...PROVINCE };
   }
 
-  @Query(() => [District], { description: "The 7 districts of Mukdahan, by code." })
+  @Query(() => [District], { nullable: true, description: "The 7 districts of Mukdahan, by code." })
   districts(@Ctx() ctx: Context): Promise<District[]> {
     return allDistricts(ctx);
   }
@@ -49,7 +54,7 @@ export class AreaResolver {
     return ctx.loaders.tambon.load(digits("code", code, 6));
   }
 
-  @Query(() => [Tambon], { description: "The tambons of one district, or of the whole province." })
+  @Query(() => [Tambon], { nullable: true, description: "The tambons of one district, or of the whole province." })
   tambons(@Arg("districtCode", () => String, { nullable: true }) districtCode: string | null, @Ctx() ctx: Context): Promise<Tambon[]> {
     if (districtCode == null) return ctx.ds.getRepository(Tambon).find({ order: { code: "ASC" } });
     return ctx.loaders.tambonsOfDistrict.load(digits("districtCode", districtCode, 4));

@@ -9,11 +9,11 @@ export class District {
   @PrimaryColumn({ type: "char", length: 4 })
   code: string;
 
-  @Field(() => String, { description: "Thai name, e.g. นิคมคำสร้อย." })
+  @Field(() => String, { nullable: true, description: "Thai name, e.g. นิคมคำสร้อย." })
   @Column({ type: "text", name: "name_th" })
   nameTh: string;
 
-  @Field(() => String, { description: "English (romanised) name." })
+  @Field(() => String, { nullable: true, description: "English (romanised) name." })
   @Column({ type: "text", name: "name_en" })
   nameEn: string;
 }

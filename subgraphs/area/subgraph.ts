@@ -1,3 +1,4 @@
+import { PROVINCE } from "../kit/geography";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { AreaResolver, Province, ProvinceResolver } from "./area.resolver";
 import { District } from "./district.entity";
@@ -20,6 +21,7 @@ export const area: SubgraphDefinition<AreaLoaders> = {
     District: { __resolveReference: (ref: { code: string }, ctx) => ctx.loaders.district.load(ref.code) },
     Tambon: { __resolveReference: (ref: { code: string }, ctx) => ctx.loaders.tambon.load(ref.code) },
     Village: { __resolveReference: (ref: { code: string }, ctx) => ctx.loaders.village.load(ref.code) },
+    Province: { __resolveReference: (ref: { code: string }) => (ref.code === PROVINCE.code ? { ...PROVINCE } : null) },
   },
   seed: seedArea,
   isEmpty: isAreaEmpty,

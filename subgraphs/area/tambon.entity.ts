@@ -20,15 +20,15 @@ export class Tambon {
   @Column({ type: "char", length: 4, name: "district_code" })
   districtCode: string;
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true })
   @Column({ type: "text", name: "name_th" })
   nameTh: string;
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true })
   @Column({ type: "text", name: "name_en" })
   nameEn: string;
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true })
   @Column({ type: "char", length: 5 })
   postcode: string;
 

@@ -12,15 +12,15 @@ export class Village {
   @Column({ type: "char", length: 6, name: "tambon_code" })
   tambonCode: string;
 
-  @Field(() => Int, { description: "The village number (หมู่ที่) within its tambon." })
+  @Field(() => Int, { nullable: true, description: "The village number (หมู่ที่) within its tambon." })
   @Column({ type: "smallint" })
   moo: number;
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true })
   @Column({ type: "text", name: "name_th" })
   nameTh: string;
 
-  @Field(() => Boolean, { description: "True for a village generated for the demo, not official." })
+  @Field(() => Boolean, { nullable: true, description: "True for a village generated for the demo, not official." })
   @Column({ type: "boolean", default: false })
   synthetic: boolean;
 }

@@ -16,6 +16,13 @@ export class District {
   @Field(() => ID) code: string;
 }
 
+/** `area`'s Province (code 49). */
+@Directive(`@key(fields: "code")`)
+@ObjectType()
+export class Province {
+  @Field(() => String) code: string;
+}
+
 /** `social-development`'s Household. */
 @Directive(`@key(fields: "houseCode")`)
 @ObjectType()

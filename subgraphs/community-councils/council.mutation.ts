@@ -34,7 +34,7 @@ export async function councilOf(m: EntityManager, code: string, lock = false): P
 @Authorized(WRITE)
 @Resolver()
 export class CouncilMutationResolver {
-  @Mutation(() => TambonCouncil, { description: "Records a tambon's council (one per tambon)." })
+  @Mutation(() => TambonCouncil, { nullable: true, description: "Records a tambon's council (one per tambon)." })
   recordCouncil(@Arg("input", () => RecordCouncilInput) input: RecordCouncilInput, @Ctx() ctx: SubgraphContext): Promise<TambonCouncil> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const name = check.optionalText("name", input.name) ?? `สภาองค์กรชุมชนตำบล${tambonName(code)}`;
@@ -50,7 +50,10 @@ export class CouncilMutationResolver {
     );
   }
 
-  @Mutation(() => CouncilMember, { description: "Seats a person on a council for a term; one chair, secretary and treasurer at a time." })
+  @Mutation(() => CouncilMember, {
+    nullable: true,
+    description: "Seats a person on a council for a term; one chair, secretary and treasurer at a time.",
+  })
   addCouncilMember(
     @Arg("input", () => AddCouncilMemberInput) input: AddCouncilMemberInput,
     @Ctx() ctx: SubgraphContext,
@@ -84,7 +87,10 @@ export class CouncilMutationResolver {
     });
   }
 
-  @Mutation(() => ChangeLeader, { description: "Records a training of a change leader, enrolling them in the tambon on their first." })
+  @Mutation(() => ChangeLeader, {
+    nullable: true,
+    description: "Records a training of a change leader, enrolling them in the tambon on their first.",
+  })
   recordLeaderTraining(
     @Arg("input", () => RecordLeaderTrainingInput) input: RecordLeaderTrainingInput,
     @Ctx() ctx: SubgraphContext,

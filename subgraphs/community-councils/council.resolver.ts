@@ -16,7 +16,7 @@ export class CouncilResolver {
     return ctx.loaders.councilByTambon.load(digits("tambonCode", code, 6));
   }
 
-  @Query(() => [TambonCouncil], { description: "Every recorded council, by tambon code." })
+  @Query(() => [TambonCouncil], { nullable: true, description: "Every recorded council, by tambon code." })
   tambonCouncils(@Ctx() ctx: Context): Promise<TambonCouncil[]> {
     return ctx.ds.getRepository(TambonCouncil).find({ order: { tambonCode: "ASC" } });
   }

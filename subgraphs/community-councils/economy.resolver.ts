@@ -24,7 +24,7 @@ export class EnterpriseResolver {
   }
 
   @Authorized(WRITE)
-  @Mutation(() => CommunityEnterprise, { description: "Records a community enterprise registered in a tambon." })
+  @Mutation(() => CommunityEnterprise, { nullable: true, description: "Records a community enterprise registered in a tambon." })
   registerEnterprise(
     @Arg("input", () => RegisterEnterpriseInput) input: RegisterEnterpriseInput,
     @Ctx() ctx: SubgraphContext,
@@ -63,7 +63,7 @@ export class GrantResolver {
   }
 
   @Authorized(WRITE)
-  @Mutation(() => CodiGrant, { description: "Records a CODI grant to a tambon's council." })
+  @Mutation(() => CodiGrant, { nullable: true, description: "Records a CODI grant to a tambon's council." })
   recordGrant(@Arg("input", () => RecordGrantInput) input: RecordGrantInput, @Ctx() ctx: SubgraphContext): Promise<CodiGrant> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const fiscalYear = check.intInRange("fiscalYear", input.fiscalYear, 2009, new Date().getUTCFullYear() + 1);

@@ -61,7 +61,7 @@ const addTo = (m: EntityManager, fundId: string, total: "contributions_total" | 
 @Authorized(WRITE)
 @Resolver()
 export class FundMutationResolver {
-  @Mutation(() => WelfareFund, { description: "Establishes a tambon council's community welfare fund (one per council)." })
+  @Mutation(() => WelfareFund, { nullable: true, description: "Establishes a tambon council's community welfare fund (one per council)." })
   establishWelfareFund(
     @Arg("input", () => EstablishWelfareFundInput) input: EstablishWelfareFundInput,
     @Ctx() ctx: SubgraphContext,
@@ -88,7 +88,7 @@ export class FundMutationResolver {
     );
   }
 
-  @Mutation(() => FundMember, { description: "Enrols a person in a tambon's fund, keeping the house code they give." })
+  @Mutation(() => FundMember, { nullable: true, description: "Enrols a person in a tambon's fund, keeping the house code they give." })
   joinWelfareFund(@Arg("input", () => JoinWelfareFundInput) input: JoinWelfareFundInput, @Ctx() ctx: SubgraphContext): Promise<FundMember> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const personId = personOf(input, ctx.config.linkageSecret);
@@ -108,7 +108,7 @@ export class FundMutationResolver {
     );
   }
 
-  @Mutation(() => FundContribution, { description: "Records a member's contribution to their fund." })
+  @Mutation(() => FundContribution, { nullable: true, description: "Records a member's contribution to their fund." })
   recordContribution(
     @Arg("input", () => RecordContributionInput) input: RecordContributionInput,
     @Ctx() ctx: SubgraphContext,
@@ -125,7 +125,7 @@ export class FundMutationResolver {
     });
   }
 
-  @Mutation(() => FundMatching, { description: "Records matching money a fund received." })
+  @Mutation(() => FundMatching, { nullable: true, description: "Records matching money a fund received." })
   recordMatching(@Arg("input", () => RecordMatchingInput) input: RecordMatchingInput, @Ctx() ctx: SubgraphContext): Promise<FundMatching> {
     const code = tambonCode("tambonCode", input.tambonCode);
     const amount = positiveBaht("amount", input.amount, MAX_MOVEMENT);
@@ -140,7 +140,10 @@ export class FundMutationResolver {
     });
   }
 
-  @Mutation(() => FundPayout, { description: "Pays a benefit to (or for) a member; refused when it would take the fund below zero." })
+  @Mutation(() => FundPayout, {
+    nullable: true,
+    description: "Pays a benefit to (or for) a member; refused when it would take the fund below zero.",
+  })
   recordPayout(@Arg("input", () => RecordPayoutInput) input: RecordPayoutInput, @Ctx() ctx: SubgraphContext): Promise<FundPayout> {
     const personId = personOf(input, ctx.config.linkageSecret);
     const amount = positiveBaht("amount", input.amount, MAX_MOVEMENT);

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
-import { District, type Household, type Person, type Tambon } from "./area.stubs";
+import { District, type Household, type Person, Province, type Tambon } from "./area.stubs";
 import { CouncilMember, TambonCouncil } from "./council.entity";
 import { CouncilMutationResolver } from "./council.mutation";
 import { CouncilMemberResolver, CouncilResolver } from "./council.resolver";
@@ -16,7 +16,8 @@ import { createLoaders, type CouncilLoaders } from "./loaders";
 import { Councils1764300000000 } from "./migrations/1764300000000-councils";
 import { HouseholdCouncilResolver, PersonCouncilResolver } from "./person.resolver";
 import { isCouncilsEmpty, seedCouncils } from "./seed";
-import { DistrictCouncilResolver, TambonCouncilResolver } from "./tambon.resolver";
+import { DistrictCouncilsField, ProvinceCouncilsField } from "./district.resolver";
+import { TambonCouncilsField, TambonCouncilsResolver } from "./tambon.resolver";
 
 /**
  * `community-councils`, owned by the network of tambon community organization councils with CODI:
@@ -39,13 +40,15 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     FundMutationResolver,
     EnterpriseResolver,
     GrantResolver,
-    TambonCouncilResolver,
-    DistrictCouncilResolver,
+    TambonCouncilsField,
+    TambonCouncilsResolver,
+    DistrictCouncilsField,
+    ProvinceCouncilsField,
     PersonCouncilResolver,
     HouseholdCouncilResolver,
   ],
-  // District is reached only through its key (no field here returns one), so it is listed to be kept.
-  orphanedTypes: [District],
+  // District and Province are reached only through their keys (no field here returns one), so they are listed to be kept.
+  orphanedTypes: [District, Province],
   entities: [
     TambonCouncil,
     CouncilMember,
@@ -65,6 +68,7 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   referenceResolvers: {
     Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
     District: { __resolveReference: (ref: { code: string }): District => ({ code: ref.code }) },
+    Province: { __resolveReference: (ref: { code: string }): Province => ({ code: ref.code }) },
     Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
     Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },
   },

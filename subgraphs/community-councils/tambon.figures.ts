@@ -1,11 +1,17 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { CountField } from "../kit/authorization";
+import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { LeaderTrainingModule, MODULE_LABELS } from "./leader.entity";
 import { toBE } from "../kit/calendar";
 
 /** Aggregates per tambon (and district, province), computed in SQL: one statement for any number of places. */
+
+@ObjectType({
+  description: "The council network's part of a tambon: its council, change leaders, welfare fund, enterprises and CODI grants.",
+})
+export class TambonCouncils extends PlaceSection {}
 
 export interface TambonFigures {
   tambonCode: string;
@@ -70,6 +76,7 @@ export async function tambonFigures(ds: DataSource, tambonCodes: string[]): Prom
   }));
 }
 
+/** The figures both sections below carry (type-graphql emits only the two subclasses). */
 @ObjectType({ description: "The council network's figures summed over a district or the province." })
 export class CouncilNetworkFigures {
   key: string;
@@ -83,6 +90,12 @@ export class CouncilNetworkFigures {
   @Field(() => String, { description: "CODI grants summed, in baht." }) codiGrantsTotal: string;
   @Field(() => Int) communityEnterprises: number;
 }
+
+@ObjectType({ description: "The council network's figures summed over a district's tambons." })
+export class DistrictCouncils extends CouncilNetworkFigures {}
+
+@ObjectType({ description: "The council network's figures summed over the province's 53 tambons." })
+export class ProvinceCouncils extends CouncilNetworkFigures {}
 
 /** The per-tambon figures summed by district, or over all the codes given (the province, key "49"). */
 export async function networkFigures(ds: DataSource, tambonCodes: string[], byDistrict: boolean): Promise<CouncilNetworkFigures[]> {

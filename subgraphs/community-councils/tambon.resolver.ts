@@ -1,100 +1,84 @@
-import { Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { Authorized, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { SmallCount } from "../kit/authorization";
-import { geography } from "../kit/geography";
+import { sectionResolver } from "../kit/sections";
 import type { SubgraphContext } from "../kit/subgraph";
 import { OWNER, READ } from "./access";
-import { District, Tambon } from "./area.stubs";
+import { Tambon } from "./area.stubs";
 import { TambonCouncil } from "./council.entity";
 import { CodiGrant, CommunityEnterprise } from "./economy.entity";
 import { WelfareFund } from "./fund.entity";
 import { ChangeLeader } from "./leader.entity";
 import type { CouncilLoaders } from "./loaders";
-import { CodiGrantYearTotal, CouncilNetworkFigures, LeaderModuleCount, networkFigures, type TambonFigures } from "./tambon.figures";
+import { CodiGrantYearTotal, LeaderModuleCount, TambonCouncils, type TambonFigures } from "./tambon.figures";
 
 type Context = SubgraphContext<CouncilLoaders>;
 
-const figures = async (tambon: Tambon, ctx: Context): Promise<TambonFigures> => (await ctx.loaders.tambonFigures.load(tambon.code))!;
+const figures = async (tambon: TambonCouncils, ctx: Context): Promise<TambonFigures> =>
+  (await ctx.loaders.tambonFigures.load(tambon.code))!;
 
-/** The council network's figures for a tambon, added to `area`'s Tambon. */
-@Resolver(() => Tambon)
-export class TambonCouncilResolver {
+/** `Tambon.councils`: the council network's part under one name, null alone when community-councils fails. */
+export const TambonCouncilsField = sectionResolver(OWNER, Tambon, TambonCouncils, {
+  description: "The community organization council network (with CODI): council, change leaders, welfare fund, enterprises, grants.",
+});
+
+/** Each field through a loader, batched over every tambon asked. */
+@Resolver(() => TambonCouncils)
+export class TambonCouncilsResolver {
   @FieldResolver(() => TambonCouncil, { nullable: true, description: "Its community organization council, if one is recorded." })
-  council(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<TambonCouncil | null> {
+  council(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<TambonCouncil | null> {
     return ctx.loaders.councilByTambon.load(tambon.code);
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Change leaders with at least one completed training." })
-  async trainedChangeLeaders(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
+  async trainedChangeLeaders(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<number> {
     return (await figures(tambon, ctx)).trainedChangeLeaders;
   }
 
   @Authorized(READ)
   @FieldResolver(() => [ChangeLeader], { nullable: true, description: "Its change leaders, trained or in training." })
-  changeLeaders(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<ChangeLeader[]> {
+  changeLeaders(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<ChangeLeader[]> {
     return ctx.loaders.leadersOfTambon.load(tambon.code);
   }
 
   @FieldResolver(() => [LeaderModuleCount], { description: "Its change leaders' trainings by module." })
-  changeLeaderTraining(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<LeaderModuleCount[]> {
+  changeLeaderTraining(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<LeaderModuleCount[]> {
     return ctx.loaders.leaderModules.load(tambon.code);
   }
 
   @FieldResolver(() => WelfareFund, { nullable: true, description: "Its community welfare fund, if it has one." })
-  welfareFund(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<WelfareFund | null> {
+  welfareFund(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<WelfareFund | null> {
     return ctx.loaders.fundByTambon.load(tambon.code);
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Members of its community welfare fund (0 without a fund)." })
-  async welfareFundMembers(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
+  async welfareFundMembers(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<number> {
     return (await figures(tambon, ctx)).fundMembers;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Its welfare fund's balance in baht; null without a fund." })
-  async welfareFundBalance(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<string | null> {
+  async welfareFundBalance(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<string | null> {
     return (await figures(tambon, ctx)).fundBalance;
   }
 
   @FieldResolver(() => [CommunityEnterprise], { description: "Community enterprises registered in it." })
-  communityEnterprises(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<CommunityEnterprise[]> {
+  communityEnterprises(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<CommunityEnterprise[]> {
     return ctx.loaders.enterprisesOfTambon.load(tambon.code);
   }
 
   @FieldResolver(() => [CodiGrant], { description: "CODI grants to its council network, newest fiscal year first." })
-  codiGrants(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<CodiGrant[]> {
+  codiGrants(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<CodiGrant[]> {
     return ctx.loaders.grantsOfTambon.load(tambon.code);
   }
 
   @FieldResolver(() => String, { description: "CODI grants summed over all years, in baht." })
-  async codiGrantsTotal(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<string> {
+  async codiGrantsTotal(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<string> {
     return (await figures(tambon, ctx)).grantsTotal;
   }
 
   @FieldResolver(() => [CodiGrantYearTotal], { description: "CODI grants summed per fiscal year, newest first." })
-  codiGrantsByFiscalYear(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<CodiGrantYearTotal[]> {
+  codiGrantsByFiscalYear(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<CodiGrantYearTotal[]> {
     return ctx.loaders.grantYears.load(tambon.code);
-  }
-}
-
-/** The same figures summed per district, and for the whole province. */
-@Resolver(() => District)
-export class DistrictCouncilResolver {
-  @FieldResolver(() => CouncilNetworkFigures, { description: "The council network's figures summed over the district's tambons." })
-  async councilNetwork(@Root() district: District, @Ctx() ctx: Context): Promise<CouncilNetworkFigures> {
-    return (await ctx.loaders.districtFigures.load(district.code))!;
-  }
-
-  @Query(() => CouncilNetworkFigures, {
-    name: "councilNetwork",
-    description: "The council network's figures summed over the province's 53 tambons.",
-  })
-  async provinceCouncilNetwork(@Ctx() ctx: Context): Promise<CouncilNetworkFigures> {
-    const [province] = await networkFigures(
-      ctx.ds,
-      geography().tambons.map((t) => t.code),
-      false,
-    );
-    return province;
   }
 }

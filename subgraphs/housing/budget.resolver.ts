@@ -31,7 +31,7 @@ const BUDGETS_SQL = `
 
 @Resolver()
 export class BudgetResolver {
-  @Query(() => [ProgrammeBudget], { description: "Programme budgets per fiscal year with their targets and progress." })
+  @Query(() => [ProgrammeBudget], { nullable: true, description: "Programme budgets per fiscal year with their targets and progress." })
   async programmeBudgets(
     @Arg("fiscalYear", () => Int, { nullable: true, description: "Fiscal year in CE (2026 = ปีงบประมาณ 2569)." }) fiscalYear: number | null,
     @Arg("programme", () => HousingProgramme, { nullable: true }) programme: HousingProgramme | null,
@@ -42,7 +42,7 @@ export class BudgetResolver {
     return rows.map((row) => Object.assign(new ProgrammeBudget(), row));
   }
 
-  @Query(() => [HousingProgrammeInfo], { description: "The housing programmes, their caps and the works they fund." })
+  @Query(() => [HousingProgrammeInfo], { nullable: true, description: "The housing programmes, their caps and the works they fund." })
   housingProgrammes(): HousingProgrammeInfo[] {
     return Object.values(HousingProgramme).map((programme) => ({ programme, ...PROGRAMMES[programme] }));
   }

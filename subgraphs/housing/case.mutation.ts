@@ -29,7 +29,10 @@ import { HousingSurvey } from "./survey.entity";
 @Resolver()
 export class CaseMutationResolver {
   @Authorized(WRITE)
-  @Mutation(() => AssistanceCase, { description: "Opens a case at village screening, on the household's latest housing survey." })
+  @Mutation(() => AssistanceCase, {
+    nullable: true,
+    description: "Opens a case at village screening, on the household's latest housing survey.",
+  })
   openAssistanceCase(
     @Arg("input", () => OpenAssistanceCaseInput) input: OpenAssistanceCaseInput,
     @Ctx() ctx: SubgraphContext,
@@ -79,6 +82,7 @@ export class CaseMutationResolver {
 
   @Authorized(WRITE, SCREEN)
   @Mutation(() => AssistanceCase, {
+    nullable: true,
     description:
       "Records a screening decision: endorse to the next rung, approve (province) or reject. " +
       "Housing staff record the village's and the tambon's; the district committee's and the province's need housing:screen.",
@@ -115,7 +119,10 @@ export class CaseMutationResolver {
   }
 
   @Authorized(WRITE)
-  @Mutation(() => AssistanceCase, { description: "Records the works of an approved case: started, completed, handed over." })
+  @Mutation(() => AssistanceCase, {
+    nullable: true,
+    description: "Records the works of an approved case: started, completed, handed over.",
+  })
   recordWorks(@Arg("input", () => RecordWorksInput) input: RecordWorksInput, @Ctx() ctx: SubgraphContext): Promise<AssistanceCase> {
     const id = caseIdOf(input.caseId);
     const { stage } = input;

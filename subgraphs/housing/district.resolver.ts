@@ -9,7 +9,12 @@ import { District } from "./stubs";
 
 type Context = SubgraphContext<HousingLoaders>;
 
-/** Q4: the design is explained in candidates.ts. */
+/**
+ * Q4: the design is explained in candidates.ts. On District itself, not under a `housing` section
+ * (the one exception to the README's rule 1): its `@requires` reads the registry's
+ * `District.householdsInNeed`, and federation hands required fields only to a field of the entity
+ * that carries them. Nullable, like every field added to a place.
+ */
 @Resolver(() => District)
 export class DistrictHousingResolver {
   @Authorized(READ)

@@ -10,7 +10,7 @@ import { HousingSurvey } from "./survey.entity";
 @Authorized(WRITE)
 @Resolver()
 export class SurveyMutationResolver {
-  @Mutation(() => HousingSurvey, { description: "Records a housing survey; earlier surveys of the household are kept." })
+  @Mutation(() => HousingSurvey, { nullable: true, description: "Records a housing survey; earlier surveys of the household are kept." })
   recordHousingSurvey(
     @Arg("input", () => RecordHousingSurveyInput) input: RecordHousingSurveyInput,
     @Ctx() ctx: SubgraphContext,

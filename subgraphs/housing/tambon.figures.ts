@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { CountField } from "../kit/authorization";
+import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { CaseStage } from "./ladder";
@@ -17,9 +18,7 @@ export class CaseStageCount {
 }
 
 @ObjectType({ description: "Housing in a tambon: the households' latest surveys, the assistance cases and their money." })
-export class TambonHousing {
-  tambonCode: string;
-}
+export class TambonHousing extends PlaceSection {}
 
 export interface SurveyFigures {
   tambonCode: string;

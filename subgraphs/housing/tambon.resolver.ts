@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { hidesFew, SmallCount } from "../kit/authorization";
+import { sectionResolver } from "../kit/sections";
 import type { SubgraphContext } from "../kit/subgraph";
 import { OWNER } from "./access";
 import { ALL_STAGES } from "./ladder";
@@ -9,18 +10,14 @@ import { CaseStageCount, TambonHousing, type CaseFigures, type SurveyFigures } f
 
 type Context = SubgraphContext<HousingLoaders>;
 
-/** `Tambon.housing`: a group, so housing's figures sit under one name beside the other agencies'. */
-@Resolver(() => Tambon)
-export class TambonHousingField {
-  @FieldResolver(() => TambonHousing, { description: "Housing in the tambon (อบจ. surveys, CODI and อบจ. cases)." })
-  housing(@Root() tambon: Tambon): TambonHousing {
-    return { tambonCode: tambon.code };
-  }
-}
+/** `Tambon.housing`: housing's figures under one name, null alone when housing fails. */
+export const TambonHousingField = sectionResolver(OWNER, Tambon, TambonHousing, {
+  description: "Housing in the tambon (อบจ. surveys, CODI and อบจ. cases).",
+});
 
-const surveys = (t: TambonHousing, ctx: Context): Promise<SurveyFigures | null> => ctx.loaders.surveyFigures.load(t.tambonCode);
+const surveys = (t: TambonHousing, ctx: Context): Promise<SurveyFigures | null> => ctx.loaders.surveyFigures.load(t.code);
 const totals = async (t: TambonHousing, ctx: Context): Promise<CaseFigures | undefined> =>
-  (await ctx.loaders.caseFigures.load(t.tambonCode)).find((row) => row.stage === null);
+  (await ctx.loaders.caseFigures.load(t.code)).find((row) => row.stage === null);
 
 /** A money total over 1-4 approved cases tells what a household got: null unless the caller may see exact figures. */
 async function moneyTotal(t: TambonHousing, ctx: Context, pick: (row: CaseFigures) => string): Promise<string | null> {
@@ -58,7 +55,7 @@ export class TambonHousingResolver {
 
   @FieldResolver(() => [CaseStageCount], { description: "Its cases at each stage, in ladder order (zeros included)." })
   async casesByStage(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<CaseStageCount[]> {
-    const rows = await ctx.loaders.caseFigures.load(t.tambonCode);
+    const rows = await ctx.loaders.caseFigures.load(t.code);
     return ALL_STAGES.map((stage) => ({ stage, cases: rows.find((row) => row.stage === stage)?.cases ?? 0 }));
   }
 

@@ -95,7 +95,7 @@ export function auditLogResolver(subgraph: string): Function {
   @Resolver()
   class AuditLogResolver {
     @Authorized(scope.audit)
-    @Query(() => [AuditEntry], { name, description: `Who read personal data held by ${subgraph}, newest first.` })
+    @Query(() => [AuditEntry], { name, nullable: true, description: `Who read personal data held by ${subgraph}, newest first.` })
     async auditLog(@Arg("last", () => Int, { defaultValue: 50 }) last: number, @Ctx() ctx: { ds: DataSource }): Promise<AuditEntry[]> {
       const rows: Record<string, any>[] = await ctx.ds.query(
         `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, agency, role, purpose,

@@ -125,16 +125,19 @@ export async function startSubgraph<L>(
       }),
     ],
   });
+  let stopped: Promise<void> | undefined;
   return {
     name: def.name,
     url: http.url,
     port: http.port,
     ds,
     queries,
-    stop: async () => {
-      await http.close();
-      await apollo.stop();
-      await ds.destroy();
-    },
+    // Once: a test may stop one agency to see the others answer, and then stop the whole hub.
+    stop: () =>
+      (stopped ??= (async () => {
+        await http.close();
+        await apollo.stop();
+        await ds.destroy();
+      })()),
   };
 }

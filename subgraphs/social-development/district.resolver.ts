@@ -46,6 +46,11 @@ export function createDistrictLoaders(ds: DataSource) {
 
 export type DistrictLoaders = ReturnType<typeof createDistrictLoaders>;
 
+/**
+ * On District itself, not under a `registry` section (the one exception to the README's rule 1):
+ * housing's `District.housingCandidates` names it in `@requires`, and federation reads required
+ * fields from the entity the requiring field sits on. Nullable, like every field added to a place.
+ */
 @Resolver(() => District)
 export class DistrictRegistryResolver {
   @Authorized(READ)

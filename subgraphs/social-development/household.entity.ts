@@ -2,6 +2,10 @@ import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
 import { PII } from "./access";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
+/**
+ * Other agencies reference households by house code, so every other field is nullable (the README's
+ * rule 3): a query that starts in housing fetches these from the registry in a step of its own.
+ */
 @Directive(`@key(fields: "houseCode")`)
 @ObjectType({ description: "A household of the social registry (ทะเบียนบ้าน), by its house code." })
 @Entity({ name: "household" })
@@ -21,7 +25,7 @@ export class Household {
   @Column({ type: "text", name: "house_number", nullable: true })
   houseNumber: string | null;
 
-  @Field(() => Boolean, { description: "True for demo data: invented, describes nobody." })
+  @Field(() => Boolean, { nullable: true, description: "True for demo data: invented, describes nobody." })
   @Column({ type: "boolean", default: false })
   synthetic: boolean;
 }

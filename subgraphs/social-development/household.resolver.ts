@@ -57,12 +57,12 @@ export class HouseholdResolver {
     return ctx.loaders.household.load(digits("houseCode", houseCode, 11));
   }
 
-  @FieldResolver(() => Village)
+  @FieldResolver(() => Village, { nullable: true })
   village(@Root() household: Household): Village {
     return { code: household.villageCode };
   }
 
-  @FieldResolver(() => Tambon)
+  @FieldResolver(() => Tambon, { nullable: true })
   tambon(@Root() household: Household): Tambon {
     return { code: household.tambonCode };
   }

@@ -28,7 +28,7 @@ async function existingHousehold(m: EntityManager, houseCode: string): Promise<H
 @Authorized(WRITE)
 @Resolver()
 export class RegistryMutationResolver {
-  @Mutation(() => Household)
+  @Mutation(() => Household, { nullable: true })
   registerHousehold(
     @Arg("input", () => RegisterHouseholdInput) input: RegisterHouseholdInput,
     @Ctx() ctx: SubgraphContext,
@@ -47,7 +47,7 @@ export class RegistryMutationResolver {
     );
   }
 
-  @Mutation(() => Person)
+  @Mutation(() => Person, { nullable: true })
   addMember(@Arg("input", () => AddMemberInput) input: AddMemberInput, @Ctx() ctx: SubgraphContext): Promise<Person> {
     const citizenId = check.citizenId("citizenId", input.citizenId);
     const row = {
@@ -78,7 +78,7 @@ export class RegistryMutationResolver {
     );
   }
 
-  @Mutation(() => Assessment)
+  @Mutation(() => Assessment, { nullable: true })
   recordAssessment(
     @Arg("input", () => RecordAssessmentInput) input: RecordAssessmentInput,
     @Ctx() ctx: SubgraphContext,

@@ -9,12 +9,19 @@ import { Registry1764100000000 } from "./migrations/1764100000000-registry";
 import { Person } from "./person.entity";
 import { RegistryMutationResolver } from "./registry.mutation";
 import { isRegistryEmpty, seedRegistry } from "./seed";
-import { TambonRegistryResolver } from "./tambon.resolver";
+import { TambonRegistryField, TambonRegistryResolver } from "./tambon.resolver";
 
 /** `social-development`, owned by พมจ.: the social registry of households, people and assessments. */
 export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoaders> = {
   name: "social-development",
-  resolvers: [HouseholdResolver, PersonResolver, TambonRegistryResolver, RegistryMutationResolver, DistrictRegistryResolver],
+  resolvers: [
+    HouseholdResolver,
+    PersonResolver,
+    TambonRegistryField,
+    TambonRegistryResolver,
+    RegistryMutationResolver,
+    DistrictRegistryResolver,
+  ],
   // District is reached by no query here: only the gateway's references (housing's Q4) lead to it.
   orphanedTypes: [District],
   entities: [Household, Person, Assessment],

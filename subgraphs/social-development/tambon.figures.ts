@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { CountField } from "../kit/authorization";
+import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { POVERTY_LEVELS } from "./assessment.entity";
@@ -8,6 +9,9 @@ import { POVERTY_LEVELS } from "./assessment.entity";
  * Aggregates per tambon, computed in SQL (one statement for any number of tambons). Anyone may
  * read them; counts from 1 to 4 are null for callers without exact-count rights (SmallCount).
  */
+
+@ObjectType({ description: "The social registry's figures for a tambon (households and people registered in it)." })
+export class TambonRegistry extends PlaceSection {}
 
 @ObjectType({ description: "How many households of a tambon are at one poverty level (latest assessment)." })
 export class PovertyLevelCount {

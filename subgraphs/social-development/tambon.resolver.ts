@@ -1,29 +1,35 @@
 import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { SmallCount } from "../kit/authorization";
+import { sectionResolver } from "../kit/sections";
 import { OWNER } from "./access";
 import type { SubgraphContext } from "../kit/subgraph";
 import { Tambon } from "./area.stubs";
-import { PovertyLevelCount, VulnerabilityCounts } from "./tambon.figures";
+import { PovertyLevelCount, TambonRegistry, VulnerabilityCounts } from "./tambon.figures";
 import type { RegistryLoaders } from "./loaders";
 
 type Context = SubgraphContext<RegistryLoaders>;
 
-/** The social registry's figures for a tambon, added to `area`'s Tambon. */
-@Resolver(() => Tambon)
+/** `Tambon.registry`: the registry's figures under one name, null alone when the registry fails. */
+export const TambonRegistryField = sectionResolver(OWNER, Tambon, TambonRegistry, {
+  description: "The social registry's figures (พมจ.): households, poverty levels, vulnerable people.",
+});
+
+/** Each figure through a loader, batched over every tambon asked. */
+@Resolver(() => TambonRegistry)
 export class TambonRegistryResolver {
   @FieldResolver(() => [PovertyLevelCount], { description: "Households by the level of their latest assessment." })
-  householdsByPovertyLevel(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<PovertyLevelCount[]> {
+  householdsByPovertyLevel(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<PovertyLevelCount[]> {
     return ctx.loaders.povertyLevels.load(tambon.code);
   }
 
   @UseMiddleware(SmallCount(OWNER))
   @FieldResolver(() => Int, { nullable: true, description: "Registered households." })
-  async householdCount(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<number> {
+  async householdCount(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.vulnerability.load(tambon.code))?.households ?? 0;
   }
 
   @FieldResolver(() => VulnerabilityCounts)
-  async vulnerablePeople(@Root() tambon: Tambon, @Ctx() ctx: Context): Promise<VulnerabilityCounts> {
+  async vulnerablePeople(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<VulnerabilityCounts> {
     return (
       (await ctx.loaders.vulnerability.load(tambon.code)) ?? {
         tambonCode: tambon.code,
