@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { linkageId } from "../subgraphs/kit/citizen-id";
+import { DEFAULT_TIME_ZONE } from "../subgraphs/kit/clock";
 import { dropDatabase, ensureDatabase, openDatabase } from "../subgraphs/kit/database";
 import { demoHouseholds } from "../subgraphs/kit/demo/population";
 import { communityCouncils } from "../subgraphs/community-councils/subgraph";
@@ -18,6 +19,7 @@ beforeAll(async () => {
         url: await ensureDatabase(server, name),
         entities: communityCouncils.entities,
         migrations: communityCouncils.migrations,
+        timeZone: DEFAULT_TIME_ZONE,
       });
       expect(await communityCouncils.isEmpty!(ds)).toBe(true);
       await communityCouncils.seed!(ds, OPTIONS);
