@@ -40,13 +40,23 @@ const VULNERABLE = `query($code: String!) { tambon(code: $code) { registry { vul
 const asSocialWorker = { role: "social-worker" };
 
 const aHousehold = async (hub: TestHub): Promise<{ houseCode: string; tambonCode: string }> => {
-  const [row] = await sqlOn(() => hub, "social-development")(
-    `SELECT house_code AS "houseCode", tambon_code AS "tambonCode" FROM household ORDER BY house_code LIMIT 1`,
-  );
+  const [row] = await sqlOn(
+    () => hub,
+    "social-development",
+  )(`SELECT house_code AS "houseCode", tambon_code AS "tambonCode" FROM household ORDER BY house_code LIMIT 1`);
   return row;
 };
-const assessment = (houseCode: string, assessedOn: string) => ({ houseCode, assessedOn, human: 2, physical: 2, financial: 2, natural: 2, social: 2 });
-const assessments = (hub: TestHub) => async () => (await sqlOn(() => hub, "social-development")("SELECT count(*)::int AS n FROM assessment"))[0];
+const assessment = (houseCode: string, assessedOn: string) => ({
+  houseCode,
+  assessedOn,
+  human: 2,
+  physical: 2,
+  financial: 2,
+  natural: 2,
+  social: 2,
+});
+const assessments = (hub: TestHub) => async () =>
+  (await sqlOn(() => hub, "social-development")("SELECT count(*)::int AS n FROM assessment"))[0];
 
 describe("at 01:30 in Bangkok (18:30 UTC the day before)", () => {
   it("a social worker records an assessment dated today in Bangkok; one dated tomorrow is refused, naming today", async () => {
