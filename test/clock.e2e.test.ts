@@ -39,41 +39,30 @@ const ADD = `mutation($input: AddMemberInput!) { addMember(input: $input) { id a
 const VULNERABLE = `query($code: String!) { tambon(code: $code) { registry { vulnerablePeople { people elderly childrenUnder7 } } } }`;
 const asSocialWorker = { role: "social-worker" };
 
-const aHousehold = async (hub: TestHub): Promise<{ houseCode: string; tambonCode: string }> => {
-  const [row] = await sqlOn(
-    () => hub,
-    "social-development",
-  )(`SELECT house_code AS "houseCode", tambon_code AS "tambonCode" FROM household ORDER BY house_code LIMIT 1`);
-  return row;
-};
-const assessment = (houseCode: string, assessedOn: string) => ({
-  houseCode,
-  assessedOn,
-  human: 2,
-  physical: 2,
-  financial: 2,
-  natural: 2,
-  social: 2,
-});
-const assessments = (hub: TestHub) => async () =>
-  (await sqlOn(() => hub, "social-development")("SELECT count(*)::int AS n FROM assessment"))[0];
+const registry = (hub: TestHub) => sqlOn(() => hub, "social-development");
+const aHousehold = async (hub: TestHub): Promise<{ houseCode: string; tambonCode: string }> =>
+  (await registry(hub)(`SELECT house_code AS "houseCode", tambon_code AS "tambonCode" FROM household ORDER BY house_code LIMIT 1`))[0];
+
+const scores = { human: 2, physical: 2, financial: 2, natural: 2, social: 2 };
+const assess = (hub: TestHub, houseCode: string, assessedOn: string) =>
+  answered(hub, ASSESS, { input: { houseCode, assessedOn, ...scores } }, asSocialWorker);
+/** An assessment dated `assessedOn` is refused as after `lastDay`, and none is written. */
+const refusedAfter = (hub: TestHub, houseCode: string, assessedOn: string, lastDay: string) =>
+  refusedUnchanged(
+    hub,
+    ASSESS,
+    { input: { houseCode, assessedOn, ...scores } },
+    { code: "BAD_USER_INPUT", field: "assessedOn", because: `must not be after ${lastDay}` },
+    () => registry(hub)("SELECT count(*)::int AS n FROM assessment"),
+    asSocialWorker,
+  );
 
 describe("at 01:30 in Bangkok (18:30 UTC the day before)", () => {
   it("a social worker records an assessment dated today in Bangkok; one dated tomorrow is refused, naming today", async () => {
     const { houseCode } = await aHousehold(bangkok);
     const day = pinAt0130InBangkok();
-    const recorded = await answered(bangkok, ASSESS, { input: assessment(houseCode, day) }, asSocialWorker);
-    expect(recorded).toEqual({ assessedOn: day, yearBE: Number(day.slice(0, 4)) + 543 });
-
-    const tomorrow = plusDays(day, 1);
-    await refusedUnchanged(
-      bangkok,
-      ASSESS,
-      { input: assessment(houseCode, tomorrow) },
-      { code: "BAD_USER_INPUT", field: "assessedOn", because: `must not be after ${day}` },
-      assessments(bangkok),
-      asSocialWorker,
-    );
+    expect(await assess(bangkok, houseCode, day)).toEqual({ assessedOn: day, yearBE: Number(day.slice(0, 4)) + 543 });
+    await refusedAfter(bangkok, houseCode, plusDays(day, 1), day);
   });
 
   it("someone whose 60th birthday is today is 60 and elderly, a baby born today is under 7, and the tambon's counts agree", async () => {
@@ -108,17 +97,8 @@ describe("at 01:30 in Bangkok (18:30 UTC the day before)", () => {
     const { houseCode } = await aHousehold(honolulu);
     const day = pinAt0130InBangkok();
     const yesterday = plusDays(day, -1);
-    await refusedUnchanged(
-      honolulu,
-      ASSESS,
-      { input: assessment(houseCode, day) },
-      { code: "BAD_USER_INPUT", field: "assessedOn", because: `must not be after ${yesterday}` },
-      assessments(honolulu),
-      asSocialWorker,
-    );
-    expect(await answered(honolulu, ASSESS, { input: assessment(houseCode, yesterday) }, asSocialWorker)).toMatchObject({
-      assessedOn: yesterday,
-    });
+    await refusedAfter(honolulu, houseCode, day, yesterday);
+    expect(await assess(honolulu, houseCode, yesterday)).toMatchObject({ assessedOn: yesterday });
   });
 });
 
