@@ -34,6 +34,7 @@ async function main(): Promise<void> {
         url: await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl),
         entities: def.entities,
         migrations: def.migrations,
+        timeZone: config.timeZone,
       });
       try {
         if (!def.seed || !def.isEmpty) continue;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answered, refusedUnchanged } from "./expect";
 import { startHub, type TestHub } from "./hub";
+import { today } from "../subgraphs/kit/clock";
 
 let hub: TestHub;
 const officer = { role: "farmers-council-officer" };
@@ -32,8 +33,9 @@ const COMPLAIN = `mutation($input: FilePriceComplaintInput!) { filePriceComplain
 const REVIEW = `mutation($input: ReviewPriceComplaintInput!) { reviewPriceComplaint(input: $input) { id status statusLabel statusNote } }`;
 const TRAIN = `mutation($input: RecordTrainingInput!) { recordTraining(input: $input) { id title heldYearBE attendeeCount attendees { farmBookNumber } } }`;
 
-/** The last completed crop year, computed here: the household's season income counts its harvests. */
-const started = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
+/** The last completed crop year as of today in Bangkok, computed here: the household's season income counts its harvests. */
+const [thisYear, thisMonth] = today().split("-").map(Number);
+const started = thisMonth >= 4 ? thisYear : thisYear - 1;
 const SEASON = started - 1;
 
 const farmer = (overrides: Record<string, unknown> = {}) => ({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statementsFor } from "./expect";
 import { startHub, type TestHub } from "./hub";
+import { today } from "../subgraphs/kit/clock";
 
 /**
  * The farmers council's subgraph through the gateway, on the shared demo population. Expected
@@ -20,9 +21,10 @@ afterAll(async () => {
 
 const sql = (h: TestHub, text: string, params: unknown[] = []) => h.subgraphs.agriculture.ds.query(text, params);
 
-/** The last completed crop year (1 April–31 March), computed here independently of the subgraph. */
-function lastSeason(now = new Date()): { from: string; to: string; year: number } {
-  const started = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+/** The last completed crop year (1 April–31 March) as of today in Bangkok, computed here independently of the subgraph. */
+function lastSeason(on = today()): { from: string; to: string; year: number } {
+  const [y, m] = on.split("-").map(Number);
+  const started = m >= 4 ? y : y - 1;
   const year = started - 1;
   return { from: `${year}-04-01`, to: `${year + 1}-03-31`, year };
 }

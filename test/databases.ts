@@ -1,4 +1,5 @@
 import { Client } from "pg";
+import { DEFAULT_TIME_ZONE } from "../subgraphs/kit/clock";
 import { DEMO_LINKAGE_SECRET, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase } from "../subgraphs/kit/database";
 import { openSubgraphDatabase, seedWhenEmpty } from "../subgraphs/kit/subgraph";
@@ -34,7 +35,7 @@ export async function createTemplates(serverUrl: string, run: string): Promise<v
     SUBGRAPH_NAMES.map(async (subgraph) => {
       const name = templateName(run, dataset as DatasetName, subgraph);
       const def = SUBGRAPHS[subgraph];
-      const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name));
+      const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name), DEFAULT_TIME_ZONE);
       try {
         await seedWhenEmpty(def, ds, { ...size, linkageSecret: DEMO_LINKAGE_SECRET });
       } finally {

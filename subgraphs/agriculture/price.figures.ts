@@ -4,6 +4,7 @@ import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { Crop, CROP_LABELS, CROPS } from "./crop";
 import type { CropSeason } from "./season";
+import { today } from "../kit/clock";
 
 @ObjectType({ description: "A crop's reference price against what farmers were paid and offered in a season." })
 export class CropPrice {
@@ -27,7 +28,7 @@ export async function cropPrices(ds: DataSource, season: CropSeason): Promise<Cr
   const rows: Record<string, string | null>[] = await ds.query(
     `WITH ref AS (
        SELECT DISTINCT ON (crop) crop, price_per_kg, effective_on, source FROM reference_price
-       WHERE effective_on <= least($2::date, current_date) ORDER BY crop, effective_on DESC),
+       WHERE effective_on <= least($2::date, $4::date) ORDER BY crop, effective_on DESC),
      sales AS (
        SELECT crop, count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY price_per_kg::float8) AS median
        FROM crop_cycle WHERE harvested_on BETWEEN $1 AND $2 AND price_per_kg IS NOT NULL GROUP BY crop),
@@ -41,7 +42,7 @@ export async function cropPrices(ds: DataSource, season: CropSeason): Promise<Cr
      FROM unnest($3::text[]) WITH ORDINALITY AS k(crop, position)
      LEFT JOIN ref ON ref.crop = k.crop LEFT JOIN sales ON sales.crop = k.crop LEFT JOIN offers ON offers.crop = k.crop
      ORDER BY k.position`,
-    [season.startsOn, season.endsOn, CROPS],
+    [season.startsOn, season.endsOn, CROPS, today()],
   );
   return rows.map((r) => ({
     crop: r.crop as Crop,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { yearBE } from "../kit/calendar";
+import { today } from "../kit/clock";
 
 export enum CouncilRole {
   CHAIR = "CHAIR",
@@ -64,8 +65,8 @@ export class CouncilMember {
 
   @Field(() => Boolean, { description: "True while today falls within the term." })
   get current(): boolean {
-    const today = new Date().toISOString().slice(0, 10);
-    return this.termStart <= today && today <= this.termEnd;
+    const on = today();
+    return this.termStart <= on && on <= this.termEnd;
   }
 
   @Field(() => Int, { description: "The year the term started, in the Buddhist Era." })

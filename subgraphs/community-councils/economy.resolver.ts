@@ -9,7 +9,7 @@ import { positiveBaht } from "./checks";
 import { tambonCode } from "../kit/validate";
 import { councilOf } from "./council.mutation";
 import { CodiGrant, CommunityEnterprise } from "./economy.entity";
-import { fiscalYearEnd, fiscalYearStart } from "../kit/calendar";
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from "../kit/calendar";
 import { RecordGrantInput, RegisterEnterpriseInput } from "./economy.input";
 
 const UNIQUES = {
@@ -66,7 +66,7 @@ export class GrantResolver {
   @Mutation(() => CodiGrant, { nullable: true, description: "Records a CODI grant to a tambon's council." })
   recordGrant(@Arg("input", () => RecordGrantInput) input: RecordGrantInput, @Ctx() ctx: SubgraphContext): Promise<CodiGrant> {
     const code = tambonCode("tambonCode", input.tambonCode);
-    const fiscalYear = check.intInRange("fiscalYear", input.fiscalYear, 2009, new Date().getUTCFullYear() + 1);
+    const fiscalYear = check.intInRange("fiscalYear", input.fiscalYear, 2009, fiscalYearOf(check.today()));
     const span = { from: fiscalYearStart(fiscalYear), to: fiscalYearEnd(fiscalYear) };
     const row = {
       tambonCode: code,

@@ -15,3 +15,12 @@ export const fiscalYearEnd = (fiscalYear: number): string => `${fiscalYear}-09-3
 
 /** The Buddhist-Era year of an ISO date ("2025-06-01" → 2568). */
 export const yearBE = (isoDate: string): number => toBE(Number(isoDate.slice(0, 4)));
+
+/**
+ * Whole years from an ISO birth date to the ISO date `on` (kit/clock.ts's `today()` for "now"):
+ * a year is complete on the birthday; someone born on 29 February completes it on 1 March.
+ */
+export function ageOn(birthDate: string, on: string): number {
+  const age = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? age - 1 : age;
+}

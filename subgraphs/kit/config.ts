@@ -2,6 +2,7 @@
  * The hub's one typed configuration, read once at an entry point from the environment.
  * Every key has a default that works on a fresh machine; port 0 means "any free port".
  */
+import { checkTimeZone, DEFAULT_TIME_ZONE } from "./clock";
 
 /** The subgraphs in port order: the gateway composes them, `npm start` runs them. */
 export const SUBGRAPH_NAMES = ["area", "social-development", "housing", "agriculture", "community-councils"] as const;
@@ -38,6 +39,9 @@ export interface HubConfig {
   demoHouseholds: number;
   /** `DEMO_SEED`: the demo generator's seed; same seed, same data (default 20210201). */
   demoSeed: number;
+  /** `HUB_TIME_ZONE`: the IANA zone of every "today", age and fiscal year, and of every database
+   * session (SQL's `current_date`); default Asia/Bangkok. */
+  timeZone: string;
   subgraphs: SubgraphConfig[];
   auth: AuthConfig;
   limits: LimitsConfig;
@@ -107,6 +111,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     maxPageSize: int(env, "MAX_PAGE_SIZE", 100),
     demoHouseholds: int(env, "DEMO_HOUSEHOLDS", 3000),
     demoSeed: int(env, "DEMO_SEED", 20210201),
+    timeZone: checkTimeZone("HUB_TIME_ZONE", env.HUB_TIME_ZONE || DEFAULT_TIME_ZONE),
     auth: {
       hs256Secret: env.AUTH_HS256_SECRET || DEMO_TOKEN_SECRET,
       jwksFile: env.AUTH_JWKS_FILE || undefined,

@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   url: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
+  /** The session time zone of every pooled connection (HUB_TIME_ZONE, checked by kit/clock.ts). */
+  timeZone: string;
 }
 
 /** `postgres://user@host:port/name`, for messages: never the password. */
@@ -55,6 +57,9 @@ export function databaseError(error: unknown, url: string): Error {
 /**
  * Opens a subgraph's own database and brings its schema up to date with its migrations
  * (never `synchronize`). The caller owns the DataSource: no module-level singleton.
+ * Every connection starts its session in the hub's time zone (a startup parameter, so no pooled
+ * connection misses it), so SQL's `current_date` and `now()::date` agree with the kit's `today()`
+ * whatever the server's own zone.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<{ ds: DataSource; queries: QueryCounter }> {
   const queries = new QueryCounter();
@@ -66,11 +71,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ ds: Data
     migrationsTransactionMode: "each",
     synchronize: false,
     logger: queries,
-    extra: { max: 10 },
+    extra: { max: 10, options: `-c TimeZone=${options.timeZone}` },
   });
   await ds.initialize().catch((error) => {
     throw databaseError(error, options.url);
   });
+  // A database URL carrying its own `options` would override ours: refuse to run on another zone.
+  const [{ zone }] = await ds.query("SELECT current_setting('TimeZone') AS zone");
+  if (zone !== options.timeZone) {
+    await ds.destroy();
+    throw new Error(
+      `the sessions of ${described(options.url)} run in ${zone}, not HUB_TIME_ZONE ${options.timeZone} (does the URL set options?)`,
+    );
+  }
   try {
     await ds.runMigrations();
   } catch (error) {

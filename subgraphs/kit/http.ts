@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { randomUUID } from "node:crypto";
 import { SHUTDOWN_GRACE_MS } from "./lifecycle";
 import type { Logger } from "./log";
+import { type Clock, withClock } from "./clock";
 
 /** A route served beside GraphQL (health, the playground): return false to fall through. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -18,6 +19,8 @@ export interface HttpOptions<C extends BaseContext> {
   routes?: Route[];
   /** One line per request (id, path, status, time) and every failure. */
   log: Logger;
+  /** The clock every request is handled with (a subgraph's: its HUB_TIME_ZONE; kit/clock.ts). */
+  clock?: Clock;
 }
 
 /** `x-request-id` as given (a gateway passes its own on), else a new one; only safe characters. */
@@ -105,7 +108,8 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
         "request",
       ),
     );
-    handle(req, res, requestId).catch((error: unknown) => {
+    const handled = options.clock ? withClock(options.clock, () => handle(req, res, requestId)) : handle(req, res, requestId);
+    handled.catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) options.log.error({ err: error, requestId }, "request failed");
       const message = error instanceof HttpError ? error.message : "internal server error";

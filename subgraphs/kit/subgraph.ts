@@ -12,6 +12,7 @@ import { healthRoute, serveApollo } from "./http";
 import { AuditLog1764200000000, AuditRequestId1765000000000, AuditTrail, auditLogResolver } from "./audit";
 import { guardPlugin, requestIdentity, type GuardContext } from "./guard";
 import { logger } from "./log";
+import { zoneClock } from "./clock";
 
 /** What every resolver of a subgraph receives: its database, per-request loaders, config, the caller. */
 export interface SubgraphContext<L = unknown> extends GuardContext {
@@ -71,9 +72,9 @@ export interface RunningSubgraph {
 }
 
 /** Opens the subgraph's own database and brings it up to date with its migrations (and the kit's). */
-export function openSubgraphDatabase(def: SubgraphDefinition<any>, url: string): ReturnType<typeof openDatabase> {
+export function openSubgraphDatabase(def: SubgraphDefinition<any>, url: string, timeZone: string): ReturnType<typeof openDatabase> {
   const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000, AuditRequestId1765000000000] : def.migrations;
-  return openDatabase({ url, entities: def.entities, migrations });
+  return openDatabase({ url, entities: def.entities, migrations, timeZone });
 }
 
 /** Seeds the database with synthetic demo data when it holds none; true when it did. */
@@ -89,7 +90,7 @@ export async function startSubgraph<L>(
   options: { config: HubConfig; databaseUrl: string; port: number; seedWhenEmpty?: boolean },
 ): Promise<RunningSubgraph> {
   const { config } = options;
-  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl);
+  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl, config.timeZone);
   if (options.seedWhenEmpty) {
     await seedWhenEmpty(def, ds, { households: config.demoHouseholds, seed: config.demoSeed, linkageSecret: config.linkageSecret });
   }
@@ -110,6 +111,7 @@ export async function startSubgraph<L>(
     port: options.port,
     host: config.host,
     log,
+    clock: zoneClock(config.timeZone),
     context: async (req, requestId) => ({
       ...(await identify(req)),
       requestId,

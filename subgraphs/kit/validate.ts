@@ -1,6 +1,7 @@
 import { BadUserInputError } from "./errors";
 import { isValidCitizenId } from "./citizen-id";
 import { geography } from "./geography";
+import { today } from "./clock";
 
 /**
  * Argument checks shared by every agency's mutations. Each throws BadUserInputError naming the
@@ -37,8 +38,8 @@ export function optionalText(field: string, value: string | null | undefined, ma
   return value == null || value.trim() === "" ? null : text(field, value, maxLength);
 }
 
-/** Today as an ISO date (UTC), the upper bound for dates that cannot be in the future. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today in the hub's time zone (kit/clock.ts), the upper bound for dates that cannot be in the future. */
+export { today };
 
 /** An ISO calendar date (YYYY-MM-DD, Gregorian) within [min, max] (default up to today). */
 export function isoDate(field: string, value: string, { min = "1900-01-01", max = today() } = {}): string {

@@ -1,6 +1,8 @@
 import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { maskCitizenId } from "../kit/citizen-id";
+import { ageOn } from "../kit/calendar";
+import { today } from "../kit/clock";
 import { PII, READ, SENSITIVE } from "./access";
 
 export enum Sex {
@@ -31,14 +33,6 @@ export class Vulnerability {
   @Authorized(SENSITIVE) @Field(() => Boolean, { nullable: true }) bedridden: boolean;
   @Field(() => Boolean) singleParent: boolean;
   @Field(() => Boolean, { description: "Holds a state welfare card (บัตรสวัสดิการแห่งรัฐ)." }) welfareCardHolder: boolean;
-}
-
-/** Whole years between an ISO birth date and today. */
-export function ageOn(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split("-").map(Number);
-  const age = today.getUTCFullYear() - y;
-  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
-  return beforeBirthday ? age - 1 : age;
 }
 
 @Directive(`@key(fields: "id")`)
@@ -77,7 +71,7 @@ export class Person {
   @Authorized(READ)
   @Field(() => Int, { nullable: true, description: "Age in whole years today." })
   get age(): number {
-    return ageOn(this.birthDate);
+    return ageOn(this.birthDate, today());
   }
 
   @Authorized(READ)

@@ -4,6 +4,7 @@ import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
 import { POVERTY_LEVELS } from "./assessment.entity";
+import { today } from "../kit/clock";
 
 /**
  * Aggregates per tambon, computed in SQL (one statement for any number of tambons). Anyone may
@@ -58,15 +59,15 @@ export async function vulnerabilityCounts(ds: DataSource, tambonCodes: string[])
     `SELECT h.tambon_code,
        count(DISTINCT h.house_code) AS households,
        count(p.id) AS people,
-       count(*) FILTER (WHERE p.birth_date <= current_date - interval '60 years') AS elderly,
-       count(*) FILTER (WHERE p.birth_date > current_date - interval '7 years') AS children_under7,
+       count(*) FILTER (WHERE p.birth_date <= $2::date - interval '60 years') AS elderly,
+       count(*) FILTER (WHERE p.birth_date > $2::date - interval '7 years') AS children_under7,
        count(*) FILTER (WHERE p.disabled) AS disabled,
        count(*) FILTER (WHERE p.bedridden) AS bedridden,
        count(*) FILTER (WHERE p.single_parent) AS single_parents,
        count(*) FILTER (WHERE p.welfare_card) AS welfare_card_holders
      FROM household h LEFT JOIN person p ON p.house_code = h.house_code
      WHERE h.tambon_code = ANY($1) GROUP BY 1`,
-    [tambonCodes],
+    [tambonCodes, today()],
   );
   return rows.map((r) => ({
     tambonCode: r.tambon_code,
