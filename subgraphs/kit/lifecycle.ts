@@ -21,8 +21,12 @@ export function stopOnSignal(stop: () => Promise<void>): void {
       log.error(`stopping took longer than ${STOP_DEADLINE_MS} ms: exiting anyway`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
+    const asked = performance.now();
     stop().then(
-      () => process.exit(0),
+      () => {
+        log.info({ ms: Math.round(performance.now() - asked) }, "stopped");
+        process.exit(0);
+      },
       (error: Error) => {
         log.error({ err: error }, "stop failed");
         process.exit(1);
