@@ -50,7 +50,7 @@ async function refusal(on: TestHub, query: string, variables: Record<string, unk
   return { status: answer!.status, error: answer!.errors?.[0], statements: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
 
-/** Fragments F0…F21 each spreading the next twice: 2^22 copies of the last one's fields, in 960 bytes. */
+/** Fragments F0…F21 each spreading the next twice: 2^22 copies of the last one's fields, in under 1 KB. */
 function nestedSpreads(levels = 22) {
   let document = "{ ...F0 }\n";
   for (let i = 0; i < levels; i++) document += `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }\n`;
