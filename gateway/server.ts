@@ -69,16 +69,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: readSupergraph(),
     buildService: ({ name, url }) => new SignedDataSource(options.subgraphUrls[name] ?? url!, name, key),
   });
+  // With introspection off, "Did you mean" suggestions would leak the schema it hides.
+  const limits = operationLimits(config.limits, config.maxPageSize, { hideSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError,
+    formatError: (formatted, error) => maskError(limits.formatError(formatted), error),
+    parseOptions: limits.parseOptions,
     introspection: config.introspection,
     // Our entry points order the shutdown (subgraphs/kit/lifecycle.ts); Apollo's own signal handlers
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [operationChecks, operationLimits(config.limits, config.maxPageSize)],
+    plugins: [operationChecks, limits.plugin],
   });
   await apollo.start();
   const checkSubgraphs = async () => {

@@ -96,11 +96,14 @@ export function auditLogResolver(subgraph: string): Function {
   class AuditLogResolver {
     @Authorized(scope.audit)
     @Query(() => [AuditEntry], { name, nullable: true, description: `Who read personal data held by ${subgraph}, newest first.` })
-    async auditLog(@Arg("last", () => Int, { defaultValue: 50 }) last: number, @Ctx() ctx: { ds: DataSource }): Promise<AuditEntry[]> {
+    async auditLog(
+      @Arg("last", () => Int, { defaultValue: 50 }) last: number,
+      @Ctx() ctx: { ds: DataSource; config: { maxPageSize: number } },
+    ): Promise<AuditEntry[]> {
       const rows: Record<string, any>[] = await ctx.ds.query(
         `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, agency, role, purpose,
            operation_name AS "operationName", request_id AS "requestId", fields, records FROM audit_log ORDER BY audit_log.id DESC LIMIT $1`,
-        [intInRange("last", last, 1, 500)],
+        [intInRange("last", last, 1, ctx.config.maxPageSize)],
       );
       return rows as AuditEntry[];
     }

@@ -33,7 +33,7 @@ export interface HubConfig {
   embeddedPgPort: number;
   /** `LINKAGE_SECRET`: the HMAC key that turns a citizen ID into a Person's linkage id. */
   linkageSecret: string;
-  /** `MAX_PAGE_SIZE`: the largest `first` a paginated query accepts (default 100). */
+  /** `MAX_PAGE_SIZE`: the largest page (`first`, `last`) a list accepts, at the gateway and in each subgraph (default 100). */
   maxPageSize: number;
   /** `DEMO_HOUSEHOLDS`: how many synthetic households seed an empty hub (default 3000). */
   demoHouseholds: number;
@@ -65,11 +65,18 @@ export interface AuthConfig {
   gatewayPublicKey?: string;
 }
 
+/** The gateway's operation limits (gateway/limits.ts); each refusal is OPERATION_LIMIT_EXCEEDED. */
 export interface LimitsConfig {
-  /** `MAX_DEPTH`: deepest selection nesting (default 12). */
+  /** `MAX_TOKENS`: lexical tokens in a document; parsing stops past it (default 1000). */
+  maxTokens: number;
+  /** `MAX_DEPTH`: deepest selection nesting, fragments expanded (default 12). */
   maxDepth: number;
-  /** `MAX_ALIASES`: aliases in one operation (default 30). */
+  /** `MAX_ALIASES`: aliases in one operation, fragments expanded (default 30). */
   maxAliases: number;
+  /** `MAX_DIRECTIVES`: directives in one operation, fragments expanded (default 50). */
+  maxDirectives: number;
+  /** `MAX_FRAGMENTS`: fragment definitions in one document (default 50). */
+  maxFragments: number;
   /** `MAX_COST`: estimated fields resolved, list sizes multiplied (default 200000). */
   maxCost: number;
   /** `MAX_BODY_BYTES`: largest request body (default 100000). */
@@ -121,8 +128,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
       gatewayPublicKey: env.GATEWAY_PUBLIC_KEY || undefined,
     },
     limits: {
+      maxTokens: int(env, "MAX_TOKENS", 1000),
       maxDepth: int(env, "MAX_DEPTH", 12),
       maxAliases: int(env, "MAX_ALIASES", 30),
+      maxDirectives: int(env, "MAX_DIRECTIVES", 50),
+      maxFragments: int(env, "MAX_FRAGMENTS", 50),
       maxCost: int(env, "MAX_COST", 200_000),
       maxBodyBytes: int(env, "MAX_BODY_BYTES", 100_000),
     },
