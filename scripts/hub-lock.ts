@@ -29,11 +29,13 @@ export async function takeHubLock(dataDir: string, log: (message: string) => voi
     process.kill(orphan.pid, "SIGINT"); // fast shutdown
     for (let waited = 0; alive(orphan.pid) && waited < 10_000; waited += 100) await sleep(100);
   }
-  return () => {
+  const release = () => {
     try {
       if (readFileSync(file, "utf8") === String(process.pid)) unlinkSync(file);
     } catch {
       // already gone
     }
   };
+  process.once("exit", release); // even when a stop that hangs is cut short
+  return release;
 }

@@ -81,6 +81,9 @@ export function openSubgraphDatabase(def: SubgraphDefinition<any>, url: string, 
 export async function seedWhenEmpty(def: SubgraphDefinition<any>, ds: DataSource, options: SeedOptions): Promise<boolean> {
   if (!def.seed || !(await def.isEmpty?.(ds))) return false;
   await def.seed(ds, options);
+  // Write the seed's pages out now, while starting: otherwise the first shutdown's checkpoint does it,
+  // and stopping the hub takes seconds. Needs a superuser (the embedded server's); elsewhere skipped.
+  await ds.query("CHECKPOINT").catch(() => {});
   return true;
 }
 
