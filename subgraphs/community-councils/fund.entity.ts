@@ -29,19 +29,17 @@ export class WelfareFund {
 
   @Field(() => ContributionPeriod) @Column({ type: "text", name: "contribution_period" }) contributionPeriod: ContributionPeriod;
 
-  @Field(() => String, { description: "All members' contributions received." })
+  /** Served with its contributors by WelfareFundResolver (disclosure control), like payouts and balance. */
   @Column({ ...money, name: "contributions_total", insert: false, update: false })
   contributionsTotal: string;
 
-  @Field(() => String, { description: "All matching money received (local government, CODI, the state)." })
+  @Field(() => String, { description: "All matching money received (local government, CODI, the state): public money, shown exact." })
   @Column({ ...money, name: "matching_total", insert: false, update: false })
   matchingTotal: string;
 
-  @Field(() => String, { description: "All benefits paid out." })
   @Column({ ...money, name: "payouts_total", insert: false, update: false })
   payoutsTotal: string;
 
-  @Field(() => String, { description: "contributions + matching − payouts; never below zero." })
   @Column({ ...money, insert: false, update: false })
   balance: string;
 

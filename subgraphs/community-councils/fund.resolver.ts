@@ -1,13 +1,14 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from "type-graphql";
-import { hidesFew, SmallCount } from "../kit/authorization";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { CountResolver, type Measure, MeasureResolver } from "../kit/disclosure";
+import { toBahtString, toSatang } from "../kit/money";
 import { BadUserInputError } from "../kit/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
 import type { SubgraphContext } from "../kit/subgraph";
-import { digits } from "../kit/validate";
+import { knownTambon } from "../kit/validate";
 import { OWNER, READ } from "./access";
 import { Tambon } from "./area.stubs";
 import { TambonCouncil } from "./council.entity";
-import { MatchingBySource, PayoutsByBenefit } from "./fund.figures";
+import { type FundPeople, fundBalance, MatchingBySource, PayoutsByBenefit, withheldBenefits } from "./fund.figures";
 import { WelfareFund } from "./fund.entity";
 import { FundMember, FundPayout } from "./ledger.entity";
 import type { CouncilLoaders } from "./loaders";
@@ -26,7 +27,7 @@ const EMPTY = { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCur
 export class WelfareFundResolver {
   @Query(() => WelfareFund, { nullable: true, description: "The community welfare fund of a tambon (6-digit code), if it has one." })
   welfareFund(@Arg("tambonCode", () => String) code: string, @Ctx() ctx: Context): Promise<WelfareFund | null> {
-    return ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
+    return ctx.loaders.fundByTambon.load(knownTambon("tambonCode", code));
   }
 
   @Authorized(READ)
@@ -40,7 +41,7 @@ export class WelfareFundResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<FundMember>> {
     const { limit, afterKey } = pageWindow(page, ctx.config.maxPageSize);
-    const fund = await ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
+    const fund = await ctx.loaders.fundByTambon.load(knownTambon("tambonCode", code));
     if (!fund) return EMPTY;
     const query = ctx.ds.getRepository(FundMember).createQueryBuilder("m").where("m.fund_id = :fund", { fund: fund.id });
     const totalCount = await query.getCount();
@@ -64,7 +65,7 @@ export class WelfareFundResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<FundPayout>> {
     const { limit, afterKey } = pageWindow(page, ctx.config.maxPageSize);
-    const fund = await ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
+    const fund = await ctx.loaders.fundByTambon.load(knownTambon("tambonCode", code));
     if (!fund) return EMPTY;
     const query = ctx.ds.getRepository(FundPayout).createQueryBuilder("p").where("p.fund_id = :fund", { fund: fund.id });
     const totalCount = await query.getCount();
@@ -91,28 +92,52 @@ export class WelfareFundResolver {
     return (await ctx.loaders.councilByTambon.load(fund.tambonCode))!;
   }
 
-  @UseMiddleware(SmallCount(OWNER))
-  @FieldResolver(() => Int, { nullable: true })
+  @CountResolver(OWNER)
   async memberCount(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.fundMemberCounts.load(fund.id))?.members ?? 0;
+    return (await people(fund, ctx)).members;
   }
 
-  @FieldResolver(() => [MatchingBySource])
+  @MeasureResolver(OWNER, () => String, toBahtString, "All members' contributions received (public: from 5 contributors or more).")
+  async contributionsTotal(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<Measure<bigint>> {
+    return { value: toSatang(fund.contributionsTotal), contributors: (await people(fund, ctx)).contributors };
+  }
+
+  @MeasureResolver(OWNER, () => String, toBahtString, "All benefits paid out (public: to 5 people or more).")
+  async payoutsTotal(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<Measure<bigint>> {
+    return { value: toSatang(fund.payoutsTotal), contributors: (await people(fund, ctx)).paid };
+  }
+
+  @MeasureResolver(
+    OWNER,
+    () => String,
+    toBahtString,
+    "contributions + matching − payouts; never below zero (public: hidden with the contributions or the payouts).",
+  )
+  async balance(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<Measure<bigint>> {
+    return fundBalance(toSatang(fund.balance), await people(fund, ctx));
+  }
+
+  @FieldResolver(() => [MatchingBySource], { description: "Matching money by source: every source, in order, zeros included." })
   matchingBySource(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<MatchingBySource[]> {
     return ctx.loaders.matchingBySource.load(fund.id);
   }
 
-  @FieldResolver(() => [PayoutsByBenefit])
-  payoutsByBenefit(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<PayoutsByBenefit[]> {
-    return ctx.loaders.payoutsByBenefit.load(fund.id);
+  @FieldResolver(() => [PayoutsByBenefit], { description: "Benefits paid by purpose: every benefit, in order, zeros included." })
+  async payoutsByBenefit(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<PayoutsByBenefit[]> {
+    const [benefits, who] = await Promise.all([ctx.loaders.payoutsByBenefit.load(fund.id), people(fund, ctx)]);
+    const withheld = withheldBenefits(benefits, who);
+    return benefits.map((b, i) => ({ ...b, total: { ...b.total, withheld: withheld[i] } }));
   }
 }
 
-/** One payout's amount is one person's: the total hides with the count it would reveal. */
+const people = async (fund: WelfareFund, ctx: Context): Promise<FundPeople> =>
+  (await ctx.loaders.fundPeople.load(fund.id)) ?? { members: 0, contributors: 0, paid: 0 };
+
+/** One benefit's payouts are a few people's: the total hides as the fund's breakdown requires (withheldBenefits). */
 @Resolver(() => PayoutsByBenefit)
 export class PayoutsByBenefitResolver {
-  @FieldResolver(() => String, { nullable: true, description: "Baht; null where the count of payouts is suppressed." })
-  total(@Root() row: PayoutsByBenefit, @Ctx() ctx: Context): string | null {
-    return hidesFew(ctx.identity, OWNER, row.payouts) ? null : row.total;
+  @MeasureResolver(OWNER, () => String, toBahtString, "Baht (public: null when paid to 1-4 people, or to protect such a benefit).")
+  total(@Root() row: PayoutsByBenefit): Measure<bigint> {
+    return row.total;
   }
 }
