@@ -22,10 +22,7 @@ export class CropPrice {
     "Median price received (baht per kg, exact) in the season's recorded sales (public: when 5 farmers or more sold).",
   )
   medianPriceReceivedPerKg: Measure<string | null>;
-  @CountField(
-    OWNER,
-    "Crop cycles sold in the season, province-wide: the sum of every tambon's soldCycles (public: of the published ones).",
-  )
+  @CountField(OWNER, "Crop cycles sold in the season, province-wide: the sum of every tambon's soldCycles (public: of the published ones).")
   sales: CountTotal;
   @MeasureField(
     OWNER,

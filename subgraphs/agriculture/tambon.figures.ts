@@ -28,7 +28,12 @@ export class TambonCropFigures {
   tambonCode: string;
   @Field(() => Crop) crop: Crop;
   @Field(() => String) cropLabel: string;
-  @MeasureField(OWNER, () => Float, raiOf, "Rai planted in the cycles harvested this season: exact (at most 4 decimals, 1 square wa = 0.0025 rai).")
+  @MeasureField(
+    OWNER,
+    () => Float,
+    raiOf,
+    "Rai planted in the cycles harvested this season: exact (at most 4 decimals, 1 square wa = 0.0025 rai).",
+  )
   plantedRai: Measure<bigint>;
   @MeasureField(OWNER, () => Int, Number, "The same area in square wa (400 a rai), the unit it is stored and summed in.")
   get plantedSquareWa(): Measure<bigint> {

@@ -17,7 +17,12 @@ export class TambonCrops {
   @Field(() => [TambonCropFigures], { description: "Every crop, in the order of the Crop enum, zeros included." })
   byCrop: TambonCropFigures[];
 
-  @MeasureField(OWNER, () => Float, raiOf, "The crops' planted rai summed in square wa, exact (public: the sum of the published plantedRai).")
+  @MeasureField(
+    OWNER,
+    () => Float,
+    raiOf,
+    "The crops' planted rai summed in square wa, exact (public: the sum of the published plantedRai).",
+  )
   get totalPlantedRai(): MeasureTotal {
     return new MeasureTotal(this.byCrop.map((c) => c.plantedRai));
   }

@@ -41,7 +41,9 @@ export class TambonCouncilsResolver {
     return ctx.loaders.leadersOfTambon.load(tambon.code);
   }
 
-  @FieldResolver(() => [LeaderModuleCount], { description: "Its change leaders' trainings by module: every module, in order, zeros included." })
+  @FieldResolver(() => [LeaderModuleCount], {
+    description: "Its change leaders' trainings by module: every module, in order, zeros included.",
+  })
   changeLeaderTraining(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<LeaderModuleCount[]> {
     return ctx.loaders.leaderModules.load(tambon.code);
   }

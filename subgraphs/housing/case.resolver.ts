@@ -23,9 +23,11 @@ export class CaseFilter extends PageArgs {
   @Field(() => String, { nullable: true, description: "Only cases of this district (4 digits)." }) districtCode?: string | null;
   @Field(() => CaseStage, { nullable: true }) stage?: CaseStage | null;
   @Field(() => HousingProgramme, { nullable: true }) programme?: HousingProgramme | null;
-  @Field(() => Boolean, { nullable: true, description: "true: only open cases (any stage but REJECTED and HANDED_OVER); false: only closed ones." }) open?:
-    | boolean
-    | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only open cases (any stage but REJECTED and HANDED_OVER); false: only closed ones.",
+  })
+  open?: boolean | null;
 }
 
 /** One page of cases in the order they were opened; filters and count run in SQL. */

@@ -110,7 +110,9 @@ export async function moneyFigures(ds: DataSource): Promise<MoneyFigures> {
     });
   }
   return {
-    tambons: figures.filter((f) => f.side === "tambon").map(({ key, stage, cases, approved, spent }) => ({ tambonCode: key, stage, cases, approved, spent })),
+    tambons: figures
+      .filter((f) => f.side === "tambon")
+      .map(({ key, stage, cases, approved, spent }) => ({ tambonCode: key, stage, cases, approved, spent })),
     budgets: new Map(figures.filter((f) => f.side === "budget").map((f) => [f.key, { approved: f.approved, spent: f.spent }])),
   };
 }

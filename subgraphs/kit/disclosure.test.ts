@@ -130,8 +130,14 @@ describe("money, areas and medians need 5 contributors", () => {
   });
 
   it("with two breakdowns of the same money, a hidden cell on each side protects both", () => {
-    const tambons = [{ contributors: 3, side: 0 as const }, { contributors: 20, side: 0 as const }];
-    const years = [{ contributors: 2, side: 1 as const }, { contributors: 21, side: 1 as const }];
+    const tambons = [
+      { contributors: 3, side: 0 as const },
+      { contributors: 20, side: 0 as const },
+    ];
+    const years = [
+      { contributors: 2, side: 1 as const },
+      { contributors: 21, side: 1 as const },
+    ];
     expect(complementary([...tambons, ...years])).toEqual([true, false, true, false]);
     expect(complementary([...tambons, { contributors: 23, side: 1 }])).toEqual([true, true, false]);
   });

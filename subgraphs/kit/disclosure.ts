@@ -58,7 +58,12 @@ function publishedSum<V>(shown: (V | null)[], zero: V, add: (a: V, b: V) => V, i
 
 export function publicCount(count: Count): number | null {
   if (typeof count === "number") return roundedCount(count);
-  return publishedSum(count.parts.map(publicCount), 0, (a, b) => a + b, (n) => n === 0);
+  return publishedSum(
+    count.parts.map(publicCount),
+    0,
+    (a, b) => a + b,
+    (n) => n === 0,
+  );
 }
 
 export const exactMeasure = (m: Measure<bigint> | MeasureTotal): bigint =>
@@ -68,7 +73,12 @@ export function publicMeasure<V>(m: Measure<V>): V | null;
 export function publicMeasure(m: Measure<bigint> | MeasureTotal): bigint | null;
 export function publicMeasure<V>(m: Measure<V> | MeasureTotal): V | bigint | null {
   if (!(m instanceof MeasureTotal)) return m.withheld || fewContributors(m.contributors) ? null : m.value;
-  return publishedSum(m.parts.map((p) => publicMeasure(p)), 0n, (a, b) => a + b, (n) => n === 0n);
+  return publishedSum(
+    m.parts.map((p) => publicMeasure(p)),
+    0n,
+    (a, b) => a + b,
+    (n) => n === 0n,
+  );
 }
 
 /** True when the caller sees `owner`'s figures exact: the owning agency's staff, or `aggregates:exact`. */
@@ -92,7 +102,7 @@ export function complementary(cells: readonly { contributors: number; side: 0 | 
     return h.length === 1 || (oneSide && h.reduce((n, c) => n + c.contributors, 0) < BASE);
   };
   while (unsafe()) {
-    const side = cells.find((c, i) => hidden[i])!.side;
+    const side = cells.find((_, i) => hidden[i])!.side;
     const [pick] = cells
       .map((c, i) => ({ c, i }))
       .filter(({ c, i }) => !hidden[i] && c.contributors > 0)
@@ -137,11 +147,17 @@ const both =
 
 /** A count anyone may read (`Int`, null when hidden): the property holds a Count. */
 export const CountField = (owner: string, description?: string): Decorator =>
-  both(UseMiddleware(countFor(owner)), Field(() => Int, { nullable: true, description }));
+  both(
+    UseMiddleware(countFor(owner)),
+    Field(() => Int, { nullable: true, description }),
+  );
 
 /** The same as a field resolver, which returns a Count. */
 export const CountResolver = (owner: string, description?: string): Decorator =>
-  both(UseMiddleware(countFor(owner)), FieldResolver(() => Int, { nullable: true, description }));
+  both(
+    UseMiddleware(countFor(owner)),
+    FieldResolver(() => Int, { nullable: true, description }),
+  );
 
 type Scalar = () => GraphQLScalarType | StringConstructor | NumberConstructor;
 

@@ -71,7 +71,8 @@ export function tambonCode(field: string, value: string): string {
  * reference data is NOT_FOUND naming the code, so that "no such place" never reads as "no data".
  */
 function known(field: string, value: string, length: number, what: string, exists: (code: string) => boolean): string {
-  if (!exists(digits(field, value, length))) throw new NotFoundError(field, value, `${field}: no ${what} of Mukdahan has the code ${value}`);
+  if (!exists(digits(field, value, length)))
+    throw new NotFoundError(field, value, `${field}: no ${what} of Mukdahan has the code ${value}`);
   return value;
 }
 

@@ -68,7 +68,12 @@ export async function levelFigures(ds: DataSource, tambonCodes: string[]): Promi
     const assessed = mine.filter((r) => r.level !== null).map((r) => count(r.level!, Number(r.households)));
     return {
       tambonCode,
-      levels: everyCategory(LEVELS, assessed, (c) => c.level, (level) => count(level, 0)),
+      levels: everyCategory(
+        LEVELS,
+        assessed,
+        (c) => c.level,
+        (level) => count(level, 0),
+      ),
       notAssessed: Number(mine.find((r) => r.level === null)?.households ?? 0),
     };
   });

@@ -31,10 +31,7 @@ export class TambonRegistryResolver {
     return (await levels(tambon, ctx)).notAssessed;
   }
 
-  @CountResolver(
-    OWNER,
-    "Registered households: the four levels plus those not assessed (public: the sum of those figures as published).",
-  )
+  @CountResolver(OWNER, "Registered households: the four levels plus those not assessed (public: the sum of those figures as published).")
   async householdCount(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<CountTotal> {
     const { levels: byLevel, notAssessed } = await levels(tambon, ctx);
     return new CountTotal([...byLevel.map((l) => l.households), notAssessed]);
