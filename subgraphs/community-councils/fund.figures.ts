@@ -65,18 +65,6 @@ export function withheldBenefits(benefits: readonly PayoutsByBenefit[], people: 
   return complementary([...cells, { contributors: people.paid, side: 1 }]).slice(0, benefits.length);
 }
 
-export async function fundPeople(ds: DataSource, fundIds: string[]): Promise<(FundPeople & { fundId: string })[]> {
-  const rows: Record<string, string>[] = await ds.query(
-    `SELECT f.id::text AS fund_id,
-       (SELECT count(*) FROM fund_member m WHERE m.fund_id = f.id) AS members,
-       (SELECT count(DISTINCT x.person_id) FROM fund_contribution x WHERE x.fund_id = f.id) AS contributors,
-       (SELECT count(DISTINCT x.person_id) FROM fund_payout x WHERE x.fund_id = f.id) AS paid
-     FROM welfare_fund f WHERE f.id = ANY($1::bigint[])`,
-    [fundIds],
-  );
-  return rows.map((r) => ({ fundId: r.fund_id, members: +r.members, contributors: +r.contributors, paid: +r.paid }));
-}
-
 /** Every source of every fund asked, in the enum's order, zeros included. */
 export async function matchingBySource(ds: DataSource, fundIds: string[]): Promise<MatchingBySource[]> {
   const rows: Record<string, string>[] = await ds.query(

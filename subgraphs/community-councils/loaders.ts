@@ -4,7 +4,7 @@ import { groupedLoader, keyedLoader } from "../kit/loaders";
 import { today } from "../kit/validate";
 import { CouncilMember, roleRankSql, TambonCouncil } from "./council.entity";
 import { CodiGrant, CommunityEnterprise } from "./economy.entity";
-import { fundPeople, matchingBySource, memberTotals, payoutsByBenefit } from "./fund.figures";
+import { matchingBySource, memberTotals, payoutsByBenefit } from "./fund.figures";
 import { WelfareFund } from "./fund.entity";
 import { ChangeLeader, LeaderTraining } from "./leader.entity";
 import { FundMember } from "./ledger.entity";
@@ -84,10 +84,6 @@ export function createLoaders(ds: DataSource) {
     fundById: keyedLoader(
       (ids: string[]) => ds.getRepository(WelfareFund).findBy({ id: In(ids) }),
       (f) => f.id,
-    ),
-    fundPeople: keyedLoader(
-      (ids: string[]) => fundPeople(ds, ids),
-      (r) => r.fundId,
     ),
     matchingBySource: groupedLoader(
       (ids: string[]) => matchingBySource(ds, ids),

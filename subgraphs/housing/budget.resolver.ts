@@ -4,7 +4,6 @@ import { intInRange } from "../kit/validate";
 import { ProgrammeBudget } from "./budget.entity";
 import type { HousingLoaders } from "./loaders";
 import { HousingProgramme, PROGRAMMES, WorkType } from "./programme";
-import type { MoneyFigures } from "./tambon.figures";
 
 @ObjectType({ description: "A housing programme and its rules." })
 export class HousingProgrammeInfo {
@@ -18,18 +17,6 @@ export class HousingProgrammeInfo {
   @Field(() => [WorkType]) workTypes: WorkType[];
 }
 
-/** Budgets with the number of cases approved in their fiscal year (their money: tambon.figures.ts, MONEY_SQL). */
-const BUDGETS_SQL = `
-  SELECT b.programme, b.fiscal_year AS "fiscalYear", b.amount::text AS amount, b.target_households AS "targetHouseholds",
-    count(c.id)::int AS "casesApproved", (count(c.id) FILTER (WHERE c.stage = 'HANDED_OVER'))::int AS "casesHandedOver"
-  FROM programme_budget b
-  LEFT JOIN assistance_case c ON c.programme = b.programme
-    AND c.approved_on BETWEEN make_date(b.fiscal_year - 1, 10, 1) AND make_date(b.fiscal_year, 9, 30)
-  WHERE ($1::smallint IS NULL OR b.fiscal_year = $1) AND ($2::text IS NULL OR b.programme = $2)
-  GROUP BY b.programme, b.fiscal_year ORDER BY b.fiscal_year, b.programme`;
-
-const NONE = { value: 0n, contributors: 0 };
-
 @Resolver()
 export class BudgetResolver {
   @Query(() => [ProgrammeBudget], { nullable: true, description: "Programme budgets per fiscal year with their targets and progress." })
@@ -39,14 +26,11 @@ export class BudgetResolver {
     @Ctx() ctx: SubgraphContext<HousingLoaders>,
   ): Promise<ProgrammeBudget[]> {
     if (fiscalYear != null) intInRange("fiscalYear", fiscalYear, 2000, 2200);
-    const [rows, money]: [Partial<ProgrammeBudget>[], MoneyFigures] = await Promise.all([
-      ctx.ds.query(BUDGETS_SQL, [fiscalYear ?? null, programme ?? null]),
-      ctx.loaders.money(),
-    ]);
-    return rows.map((row) => {
-      const cases = money.budgets.get(`${row.programme} ${row.fiscalYear}`);
-      return Object.assign(new ProgrammeBudget(), row, { budgetApproved: cases?.approved ?? NONE, budgetSpent: cases?.spent ?? NONE });
-    });
+    // Served from the statement that protects the same money by tambon (tambon.figures.ts, MONEY_SQL).
+    const { budgets } = await ctx.loaders.money();
+    return budgets
+      .filter((b) => (fiscalYear == null || b.fiscalYear === fiscalYear) && (programme == null || b.programme === programme))
+      .map((b) => Object.assign(new ProgrammeBudget(), b));
   }
 
   @Query(() => [HousingProgrammeInfo], { nullable: true, description: "The housing programmes, their caps and the works they fund." })

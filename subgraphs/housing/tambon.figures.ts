@@ -5,6 +5,7 @@ import { toSatang } from "../kit/money";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import { CaseStage } from "./ladder";
+import type { HousingProgramme } from "./programme";
 
 /**
  * Aggregates per tambon, computed in SQL (one statement for any number of tambons). Anyone may read
@@ -65,26 +66,41 @@ export async function surveyFigures(ds: DataSource, tambonCodes: string[]): Prom
  * Money over the households whose cases it is (approved, or spent): the same money is published by
  * tambon (all years) and by programme and fiscal year (`programmeBudgets`), so a hidden figure on one
  * side could be worked out from the other. One statement reads both sides for the whole province (the
- * cases are few), and `complementary` withholds a second figure wherever one alone would be hidden.
+ * cases are few; `programmeBudgets` is served from it too), and `complementary` withholds a second
+ * figure wherever one alone would be hidden.
  */
 const MONEY_SQL = `
   SELECT 'tambon' AS side, tambon_code AS key, stage, count(*) AS cases,
     coalesce(sum(approved_budget), 0)::text AS approved, count(DISTINCT house_code) FILTER (WHERE approved_budget IS NOT NULL) AS approved_by,
-    coalesce(sum(spent_amount), 0)::text AS spent, count(DISTINCT house_code) FILTER (WHERE spent_amount IS NOT NULL) AS spent_by
+    coalesce(sum(spent_amount), 0)::text AS spent, count(DISTINCT house_code) FILTER (WHERE spent_amount IS NOT NULL) AS spent_by,
+    NULL AS programme, NULL::int AS fiscal_year, NULL AS amount, NULL::int AS target, NULL::bigint AS handed_over
   FROM assistance_case GROUP BY GROUPING SETS ((tambon_code, stage), (tambon_code))
   UNION ALL
   SELECT 'budget', b.programme || ' ' || b.fiscal_year, NULL, count(c.id),
     coalesce(sum(c.approved_budget), 0)::text, count(DISTINCT c.house_code),
-    coalesce(sum(c.spent_amount), 0)::text, count(DISTINCT c.house_code) FILTER (WHERE c.spent_amount IS NOT NULL)
-  FROM programme_budget b JOIN assistance_case c ON c.programme = b.programme
+    coalesce(sum(c.spent_amount), 0)::text, count(DISTINCT c.house_code) FILTER (WHERE c.spent_amount IS NOT NULL),
+    b.programme, b.fiscal_year, b.amount::text, b.target_households, count(c.id) FILTER (WHERE c.stage = 'HANDED_OVER')
+  FROM programme_budget b LEFT JOIN assistance_case c ON c.programme = b.programme
     AND c.approved_on BETWEEN make_date(b.fiscal_year - 1, 10, 1) AND make_date(b.fiscal_year, 9, 30)
   GROUP BY b.programme, b.fiscal_year`;
+
+/** A programme's budget for a fiscal year and the cases approved in it (ProgrammeBudget's fields). */
+export interface BudgetFigures {
+  programme: HousingProgramme;
+  fiscalYear: number;
+  amount: string;
+  targetHouseholds: number;
+  casesApproved: number;
+  casesHandedOver: number;
+  budgetApproved: Measure<bigint>;
+  budgetSpent: Measure<bigint>;
+}
 
 export interface MoneyFigures {
   /** Per tambon: a row per stage and its total row (stage null), only tambons with cases. */
   tambons: CaseFigures[];
-  /** Per "<programme> <fiscal year>" of programme_budget: the money of the cases approved in it. */
-  budgets: Map<string, { approved: Measure<bigint>; spent: Measure<bigint> }>;
+  /** Every programme_budget row, by fiscal year then programme. */
+  budgets: BudgetFigures[];
 }
 
 export async function moneyFigures(ds: DataSource): Promise<MoneyFigures> {
@@ -94,25 +110,36 @@ export async function moneyFigures(ds: DataSource): Promise<MoneyFigures> {
     contributors: Number(contributors),
   });
   const figures = rows.map((r) => ({
-    side: r.side,
-    key: r.key!,
-    stage: r.stage as CaseStage | null,
+    row: r,
+    side: r.side === "tambon" ? (0 as const) : (1 as const),
     cases: Number(r.cases),
     approved: measure(r.approved, r.approved_by),
     spent: measure(r.spent, r.spent_by),
   }));
   // The equation ties each tambon's total to the programme-years; a tambon's stage rows carry no money.
-  const tied = figures.filter((f) => f.side === "budget" || f.stage === null);
-  for (const pick of [(f: (typeof figures)[number]) => f.approved, (f: (typeof figures)[number]) => f.spent]) {
-    const withheld = complementary(tied.map((f) => ({ contributors: pick(f).contributors, side: f.side === "tambon" ? 0 : 1 })));
+  const tied = figures.filter((f) => f.side === 1 || f.row.stage === null);
+  for (const money of ["approved", "spent"] as const) {
+    const withheld = complementary(tied.map((f) => ({ contributors: f[money].contributors, side: f.side })));
     tied.forEach((f, i) => {
-      pick(f).withheld = withheld[i];
+      f[money].withheld = withheld[i];
     });
   }
+  const budgets = figures
+    .filter((f) => f.side === 1)
+    .map(({ row, cases, approved, spent }) => ({
+      programme: row.programme as HousingProgramme,
+      fiscalYear: Number(row.fiscal_year),
+      amount: row.amount!,
+      targetHouseholds: Number(row.target),
+      casesApproved: cases,
+      casesHandedOver: Number(row.handed_over),
+      budgetApproved: approved,
+      budgetSpent: spent,
+    }));
   return {
     tambons: figures
-      .filter((f) => f.side === "tambon")
-      .map(({ key, stage, cases, approved, spent }) => ({ tambonCode: key, stage, cases, approved, spent })),
-    budgets: new Map(figures.filter((f) => f.side === "budget").map((f) => [f.key, { approved: f.approved, spent: f.spent }])),
+      .filter((f) => f.side === 0)
+      .map(({ row, cases, approved, spent }) => ({ tambonCode: row.key!, stage: row.stage as CaseStage | null, cases, approved, spent })),
+    budgets: budgets.sort((a, b) => a.fiscalYear - b.fiscalYear || (a.programme < b.programme ? -1 : 1)),
   };
 }
