@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { CountField, type Measure, MeasureField } from "../kit/disclosure";
-import { everyCategory, medianSql } from "../kit/figures";
+import { breakdowns, medianSql } from "../kit/figures";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import { raiOf, SQ_WA_PER_RAI } from "./area";
@@ -74,7 +74,7 @@ export async function cropFigures(ds: DataSource, season: CropSeason, tambonCode
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [tambonCodes, season.startsOn, season.endsOn],
   );
-  const figures = (tambonCode: string, crop: Crop, r?: Record<string, string | null>) =>
+  return breakdowns(tambonCodes, CROPS, rows, { key: "tambon_code", category: "crop" }, (tambonCode, crop, r) =>
     Object.assign(new TambonCropFigures(), {
       tambonCode,
       crop,
@@ -84,13 +84,6 @@ export async function cropFigures(ds: DataSource, season: CropSeason, tambonCode
       farmers: Number(r?.farmers ?? 0),
       soldCycles: Number(r?.sold ?? 0),
       medianIncomePerRai: { value: r?.median_income_per_rai ?? null, contributors: Number(r?.sellers ?? 0) },
-    });
-  return tambonCodes.flatMap((code) =>
-    everyCategory(
-      CROPS,
-      rows.filter((r) => r.tambon_code === code).map((r) => figures(code, r.crop as Crop, r)),
-      (f) => f.crop,
-      (crop) => figures(code, crop),
-    ),
+    }),
   );
 }

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { complementary, CountField, fewContributors, type Measure } from "../kit/disclosure";
-import { everyCategory } from "../kit/figures";
+import { breakdowns } from "../kit/figures";
 import { toSatang } from "../kit/money";
 import { OWNER } from "./access";
 import { BENEFIT_LABELS, MatchingSource, SOURCE_LABELS, WelfareBenefit } from "./ledger.entity";
@@ -72,21 +72,13 @@ export async function matchingBySource(ds: DataSource, fundIds: string[]): Promi
      FROM fund_matching WHERE fund_id = ANY($1::bigint[]) GROUP BY 1, 2 ORDER BY 1, 2`,
     [fundIds],
   );
-  const row = (fundId: string, source: MatchingSource, r?: Record<string, string>) => ({
+  return breakdowns(fundIds, Object.values(MatchingSource), rows, { key: "fund_id", category: "source" }, (fundId, source, r) => ({
     fundId,
     source,
     sourceLabel: SOURCE_LABELS[source],
     transfers: Number(r?.transfers ?? 0),
     total: r?.total ?? "0.00",
-  });
-  return fundIds.flatMap((id) =>
-    everyCategory(
-      Object.values(MatchingSource),
-      rows.filter((r) => r.fund_id === id).map((r) => row(id, r.source as MatchingSource, r)),
-      (m) => m.source,
-      (source) => row(id, source),
-    ),
-  );
+  }));
 }
 
 /** Every benefit of every fund asked, in the enum's order, zeros included. */
@@ -96,21 +88,13 @@ export async function payoutsByBenefit(ds: DataSource, fundIds: string[]): Promi
      FROM fund_payout WHERE fund_id = ANY($1::bigint[]) GROUP BY 1, 2 ORDER BY 1, 2`,
     [fundIds],
   );
-  const row = (fundId: string, benefit: WelfareBenefit, r?: Record<string, string>) => ({
+  return breakdowns(fundIds, Object.values(WelfareBenefit), rows, { key: "fund_id", category: "benefit" }, (fundId, benefit, r) => ({
     fundId,
     benefit,
     benefitLabel: BENEFIT_LABELS[benefit],
     payouts: Number(r?.payouts ?? 0),
     total: { value: toSatang(r?.total ?? "0"), contributors: Number(r?.people ?? 0) },
-  });
-  return fundIds.flatMap((id) =>
-    everyCategory(
-      Object.values(WelfareBenefit),
-      rows.filter((r) => r.fund_id === id).map((r) => row(id, r.benefit as WelfareBenefit, r)),
-      (p) => p.benefit,
-      (benefit) => row(id, benefit),
-    ),
-  );
+  }));
 }
 
 /** What each member has paid in and received, through the per-member indexes. */

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { toBE } from "../kit/calendar";
 import { type Count, CountField, CountTotal, type Measure, MeasureField, MeasureTotal } from "../kit/disclosure";
-import { everyCategory } from "../kit/figures";
+import { breakdowns } from "../kit/figures";
 import { toBahtString, toSatang } from "../kit/money";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
@@ -136,20 +136,18 @@ export async function leaderModuleCounts(ds: DataSource, tambonCodes: string[]):
      WHERE l.tambon_code = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2`,
     [tambonCodes],
   );
-  const count = (tambonCode: string, module: LeaderTrainingModule, r?: Record<string, string>) => ({
-    tambonCode,
-    module,
-    moduleLabel: MODULE_LABELS[module],
-    leadersCompleted: Number(r?.leaders ?? 0),
-    trainings: Number(r?.trainings ?? 0),
-  });
-  return tambonCodes.flatMap((code) =>
-    everyCategory(
-      Object.values(LeaderTrainingModule),
-      rows.filter((r) => r.tambon_code === code).map((r) => count(code, r.module as LeaderTrainingModule, r)),
-      (c) => c.module,
-      (module) => count(code, module),
-    ),
+  return breakdowns(
+    tambonCodes,
+    Object.values(LeaderTrainingModule),
+    rows,
+    { key: "tambon_code", category: "module" },
+    (tambonCode, module, r) => ({
+      tambonCode,
+      module,
+      moduleLabel: MODULE_LABELS[module],
+      leadersCompleted: Number(r?.leaders ?? 0),
+      trainings: Number(r?.trainings ?? 0),
+    }),
   );
 }
 

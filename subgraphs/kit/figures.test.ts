@@ -1,36 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { everyCategory } from "./figures";
+import { breakdowns } from "./figures";
 
 describe("a breakdown lists every category", () => {
-  const row = (level: number, households: number) => ({ level, households });
+  const rows = [
+    { tambon: "490101", level: 4, n: 7 },
+    { tambon: "490101", level: 2, n: 3 },
+    { tambon: "490102", level: 1, n: 1 },
+    { tambon: "490199", level: 1, n: 9 }, // a key not asked for
+    { tambon: "490101", level: 9, n: 5 }, // a category not listed
+  ];
+  const make = (tambon: string, level: number, row?: { n: number }) => ({ tambon, level, households: row?.n ?? 0 });
 
-  it("in the order of the categories, with a zero row for each one no record falls in", () => {
-    expect(
-      everyCategory(
-        [1, 2, 3, 4],
-        [row(4, 7), row(2, 3)],
-        (r) => r.level,
-        (level) => row(level, 0),
-      ),
-    ).toEqual([row(1, 0), row(2, 3), row(3, 0), row(4, 7)]);
+  it("for each key asked, every category in order, with a zero row where no record falls", () => {
+    expect(breakdowns(["490101", "490102"], [1, 2, 3, 4], rows, { key: "tambon", category: "level" }, make)).toEqual([
+      make("490101", 1),
+      make("490101", 2, { n: 3 }),
+      make("490101", 3),
+      make("490101", 4, { n: 7 }),
+      make("490102", 1, { n: 1 }),
+      make("490102", 2),
+      make("490102", 3),
+      make("490102", 4),
+    ]);
   });
 
-  it("with no rows at all, every category is a zero row; a row of no known category is left out", () => {
-    expect(
-      everyCategory(
-        ["A", "B"],
-        [],
-        (r: { k: string }) => r.k,
-        (k) => ({ k }),
-      ),
-    ).toEqual([{ k: "A" }, { k: "B" }]);
-    expect(
-      everyCategory(
-        ["A"],
-        [{ k: "Z" }],
-        (r) => r.k,
-        (k) => ({ k }),
-      ),
-    ).toEqual([{ k: "A" }]);
+  it("with no rows at all, every category of every key is a zero row", () => {
+    expect(breakdowns(["490103"], [1, 2], [] as typeof rows, { key: "tambon", category: "level" }, make)).toEqual([
+      make("490103", 1),
+      make("490103", 2),
+    ]);
   });
 });

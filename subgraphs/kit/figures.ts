@@ -3,9 +3,20 @@
  * the enum's (documented) order, with zeros where no record falls: a dashboard never has to guess
  * whether a missing row means 0 or "not asked". The zero rows are made here, never in SQL.
  */
-export function everyCategory<K, R>(categories: readonly K[], rows: readonly R[], keyOf: (row: R) => K, zero: (key: K) => R): R[] {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row] as const));
-  return categories.map((key) => byKey.get(key) ?? zero(key));
+
+/**
+ * For each key asked (a tambon, a fund), a row per category in `categories`' order: `make` builds it
+ * from the SQL row of that key and category, or from nothing (its zeros) where SQL returned none.
+ */
+export function breakdowns<C, R extends Record<string, unknown>, T>(
+  keys: readonly string[],
+  categories: readonly C[],
+  rows: readonly R[],
+  columns: { key: keyof R; category: keyof R },
+  make: (key: string, category: C, row: R | undefined) => T,
+): T[] {
+  const found = new Map(rows.map((row) => [`${row[columns.key]}|${row[columns.category]}`, row]));
+  return keys.flatMap((key) => categories.map((category) => make(key, category, found.get(`${key}|${category}`))));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { CountField } from "../kit/disclosure";
-import { everyCategory } from "../kit/figures";
+import { breakdowns } from "../kit/figures";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
 import type { DataSource } from "typeorm";
@@ -62,21 +62,18 @@ export async function levelFigures(ds: DataSource, tambonCodes: string[]): Promi
      WHERE h.tambon_code = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2`,
     [tambonCodes],
   );
-  return tambonCodes.map((tambonCode) => {
-    const mine = rows.filter((r) => r.tambon_code === tambonCode);
-    const count = (level: number, households: number) => ({ tambonCode, level, label: POVERTY_LEVELS[level], households });
-    const assessed = mine.filter((r) => r.level !== null).map((r) => count(r.level!, Number(r.households)));
-    return {
-      tambonCode,
-      levels: everyCategory(
-        LEVELS,
-        assessed,
-        (c) => c.level,
-        (level) => count(level, 0),
-      ),
-      notAssessed: Number(mine.find((r) => r.level === null)?.households ?? 0),
-    };
-  });
+  const levels = breakdowns(tambonCodes, LEVELS, rows, { key: "tambon_code", category: "level" }, (tambonCode, level, r) => ({
+    tambonCode,
+    level,
+    label: POVERTY_LEVELS[level],
+    households: Number(r?.households ?? 0),
+  }));
+  const notAssessed = new Map(rows.filter((r) => r.level === null).map((r) => [r.tambon_code, Number(r.households)]));
+  return tambonCodes.map((tambonCode, i) => ({
+    tambonCode,
+    levels: levels.slice(i * LEVELS.length, (i + 1) * LEVELS.length),
+    notAssessed: notAssessed.get(tambonCode) ?? 0,
+  }));
 }
 
 export async function vulnerabilityCounts(ds: DataSource, tambonCodes: string[]): Promise<VulnerabilityCounts[]> {
