@@ -1,7 +1,8 @@
 import { Field, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { today } from "../kit/clock";
-import { CountField, CountTotal, type Measure, MeasureField } from "../kit/disclosure";
+import { CountTotal, type Measure } from "../kit/disclosure";
+import { CountField, MeasureField } from "../kit/disclosure-fields";
 import { medianSql } from "../kit/figures";
 import { OWNER } from "./access";
 import { Crop, CROP_LABELS, CROPS } from "./crop";
@@ -19,16 +20,16 @@ export class CropPrice {
     OWNER,
     () => String,
     String,
-    "Median price received (baht per kg, exact) in the season's recorded sales (public: when 5 farmers or more sold).",
+    "Median price received (baht per kg, exact) in the season's recorded sales (its contributors: the farmers who sold).",
   )
   medianPriceReceivedPerKg: Measure<string | null>;
-  @CountField(OWNER, "Crop cycles sold in the season, province-wide: the sum of every tambon's soldCycles (public: of the published ones).")
+  @CountField(OWNER, "Crop cycles sold in the season, province-wide: every tambon's soldCycles added up.", "total")
   sales: CountTotal;
   @MeasureField(
     OWNER,
     () => String,
     String,
-    "Median price offered (baht per kg, exact) in the season's price complaints (public: when 5 farmers or more complained).",
+    "Median price offered (baht per kg, exact) in the season's price complaints (its contributors: the farmers who complained).",
   )
   medianOfferedPricePerKg: Measure<string | null>;
   @CountField(OWNER, "Price complaints filed in the season.") complaints: number;

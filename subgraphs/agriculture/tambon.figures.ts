@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { CountField, type Measure, MeasureField } from "../kit/disclosure";
+import { type Measure } from "../kit/disclosure";
+import { CountField, MeasureField } from "../kit/disclosure-fields";
 import { breakdowns, medianSql } from "../kit/figures";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
@@ -47,7 +48,7 @@ export class TambonCropFigures {
     () => String,
     String,
     "Median over sold cycles of income (yield × price) ÷ rai planted, in baht, exact, rounded once to the satang " +
-      "(half away from zero); null without a sale (public: also when fewer than 5 farmers sold).",
+      "(half away from zero); null without a sale (its contributors: the farmers who sold).",
   )
   medianIncomePerRai: Measure<string | null>;
 }

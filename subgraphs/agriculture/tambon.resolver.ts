@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from "type-graphql";
-import { CountResolver, MeasureField, MeasureTotal } from "../kit/disclosure";
+import { MeasureTotal } from "../kit/disclosure";
+import { CountResolver, MeasureField } from "../kit/disclosure-fields";
 import { sectionResolver } from "../kit/sections";
 import type { SubgraphContext } from "../kit/subgraph";
 import { OWNER } from "./access";
@@ -17,17 +18,12 @@ export class TambonCrops {
   @Field(() => [TambonCropFigures], { description: "Every crop, in the order of the Crop enum, zeros included." })
   byCrop: TambonCropFigures[];
 
-  @MeasureField(
-    OWNER,
-    () => Float,
-    raiOf,
-    "The crops' planted rai summed in square wa, exact (public: the sum of the published plantedRai).",
-  )
+  @MeasureField(OWNER, () => Float, raiOf, "The crops' planted rai summed in square wa, exact.", "total")
   get totalPlantedRai(): MeasureTotal {
     return new MeasureTotal(this.byCrop.map((c) => c.plantedRai));
   }
 
-  @MeasureField(OWNER, () => Int, Number, "The same total in square wa.")
+  @MeasureField(OWNER, () => Int, Number, "The same total in square wa.", "total")
   get totalPlantedSquareWa(): MeasureTotal {
     return this.totalPlantedRai;
   }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { complementary, CountField, fewContributors, type Measure } from "../kit/disclosure";
+import { complementary, fewContributors, type Measure } from "../kit/disclosure";
+import { CountField } from "../kit/disclosure-fields";
 import { breakdowns } from "../kit/figures";
 import { toSatang } from "../kit/money";
 import { OWNER } from "./access";

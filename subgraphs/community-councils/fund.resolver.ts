@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { CountResolver, type Measure, MeasureResolver } from "../kit/disclosure";
+import { type Measure } from "../kit/disclosure";
+import { CountResolver, MeasureResolver } from "../kit/disclosure-fields";
 import { toBahtString, toSatang } from "../kit/money";
 import { BadUserInputError } from "../kit/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
@@ -97,12 +98,12 @@ export class WelfareFundResolver {
     return people(fund).members;
   }
 
-  @MeasureResolver(OWNER, () => String, toBahtString, "All members' contributions received (public: from 5 contributors or more).")
+  @MeasureResolver(OWNER, () => String, toBahtString, "All members' contributions received (its contributors: the members who paid).")
   contributionsTotal(@Root() fund: WelfareFund): Measure<bigint> {
     return { value: toSatang(fund.contributionsTotal), contributors: people(fund).contributors };
   }
 
-  @MeasureResolver(OWNER, () => String, toBahtString, "All benefits paid out (public: to 5 people or more).")
+  @MeasureResolver(OWNER, () => String, toBahtString, "All benefits paid out (its contributors: the people paid).")
   payoutsTotal(@Root() fund: WelfareFund): Measure<bigint> {
     return { value: toSatang(fund.payoutsTotal), contributors: people(fund).paid };
   }
@@ -111,7 +112,7 @@ export class WelfareFundResolver {
     OWNER,
     () => String,
     toBahtString,
-    "contributions + matching − payouts; never below zero (public: hidden with the contributions or the payouts).",
+    "contributions + matching − payouts; never below zero (over its members; hidden with the contributions or the payouts it would give away).",
   )
   balance(@Root() fund: WelfareFund): Measure<bigint> {
     return fundBalance(toSatang(fund.balance), people(fund));
@@ -136,7 +137,12 @@ const people = (fund: WelfareFund): FundPeople => ({ members: +fund.members, con
 /** One benefit's payouts are a few people's: the total hides as the fund's breakdown requires (withheldBenefits). */
 @Resolver(() => PayoutsByBenefit)
 export class PayoutsByBenefitResolver {
-  @MeasureResolver(OWNER, () => String, toBahtString, "Baht (public: null when paid to 1-4 people, or to protect such a benefit).")
+  @MeasureResolver(
+    OWNER,
+    () => String,
+    toBahtString,
+    "Baht (over the people paid; also hidden to protect another benefit of the fund hidden alone).",
+  )
   total(@Root() row: PayoutsByBenefit): Measure<bigint> {
     return row.total;
   }

@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { toBE } from "../kit/calendar";
-import { type Count, CountField, CountTotal, type Measure, MeasureField, MeasureTotal } from "../kit/disclosure";
+import { type Count, CountTotal, type Measure, MeasureTotal } from "../kit/disclosure";
+import { CountField, MeasureField } from "../kit/disclosure-fields";
 import { breakdowns } from "../kit/figures";
 import { toBahtString, toSatang } from "../kit/money";
 import { PlaceSection } from "../kit/sections";
@@ -96,12 +97,12 @@ export class CouncilNetworkFigures {
   @Field(() => Int, { description: "Tambons counted." }) tambons: number;
   @Field(() => Int, { description: "Tambons with a council." }) councils: number;
   @Field(() => Int, { description: "Tambons with at least one trained change leader." }) tambonsWithTrainedLeaders: number;
-  @CountField(OWNER, "Change leaders with at least one completed training (public: the sum of the tambons' published figures).")
+  @CountField(OWNER, "Change leaders with at least one completed training: the tambons' figures added up.", "total")
   trainedChangeLeaders: Count;
   @Field(() => Int) welfareFunds: number;
-  @CountField(OWNER, "Members of the tambons' welfare funds (public: the sum of the tambons' published figures).")
+  @CountField(OWNER, "Members of the tambons' welfare funds: their figures added up.", "total")
   welfareFundMembers: Count;
-  @MeasureField(OWNER, () => String, toBahtString, "The funds' balances summed, in baht (public: the sum of the published ones).")
+  @MeasureField(OWNER, () => String, toBahtString, "The tambons' welfare fund balances added up, in baht.", "total")
   welfareFundBalance: MeasureTotal;
   @Field(() => String, { description: "CODI grants summed, in baht." }) codiGrantsTotal: string;
   @Field(() => Int) communityEnterprises: number;

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { CountResolver, type Measure, MeasureResolver } from "../kit/disclosure";
+import { type Measure } from "../kit/disclosure";
+import { CountResolver, MeasureResolver } from "../kit/disclosure-fields";
 import { toBahtString } from "../kit/money";
 import { sectionResolver } from "../kit/sections";
 import type { SubgraphContext } from "../kit/subgraph";
@@ -62,7 +63,7 @@ export class TambonCouncilsResolver {
     OWNER,
     () => String,
     toBahtString,
-    "Its welfare fund's balance in baht; null without a fund (public: hidden as WelfareFund.balance is).",
+    "Its welfare fund's balance in baht; null without a fund (hidden as WelfareFund.balance is).",
   )
   async welfareFundBalance(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<Measure<bigint> | null> {
     return (await figures(tambon, ctx)).fundBalance;

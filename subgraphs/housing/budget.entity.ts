@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { CountField, type Measure, MeasureField } from "../kit/disclosure";
+import { type Measure } from "../kit/disclosure";
+import { CountField, MeasureField } from "../kit/disclosure-fields";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { toBahtString, toSatang } from "../kit/money";
 import { fiscalYearEnd, fiscalYearStart, toBE } from "../kit/calendar";
@@ -26,9 +27,9 @@ export class ProgrammeBudget {
 
   @CountField(OWNER, "Cases approved in the year.") casesApproved: number;
   @CountField(OWNER, "Of those, handed over by now.") casesHandedOver: number;
-  @MeasureField(OWNER, () => String, toBahtString, "Baht approved for the year's cases (public: over 5 households or more).")
+  @MeasureField(OWNER, () => String, toBahtString, "Baht approved for the year's cases (over their households).")
   budgetApproved: Measure<bigint>;
-  @MeasureField(OWNER, () => String, toBahtString, "Baht spent on the year's cases so far (public: over 5 households or more).")
+  @MeasureField(OWNER, () => String, toBahtString, "Baht spent on the year's cases so far (over their households).")
   budgetSpent: Measure<bigint>;
 
   /** Shown with what was approved: the budget is public, so what is left would tell the approved money. */

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { complementary, CountField, type Measure } from "../kit/disclosure";
+import { complementary, type Measure } from "../kit/disclosure";
+import { CountField } from "../kit/disclosure-fields";
 import { toSatang } from "../kit/money";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";

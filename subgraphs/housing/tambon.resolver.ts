@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { CountResolver, CountTotal, type Measure, MeasureResolver } from "../kit/disclosure";
+import { CountTotal, type Measure } from "../kit/disclosure";
+import { CountResolver, MeasureResolver } from "../kit/disclosure-fields";
 import { toBahtString } from "../kit/money";
 import { sectionResolver } from "../kit/sections";
 import type { SubgraphContext } from "../kit/subgraph";
@@ -59,19 +60,19 @@ export class TambonHousingResolver {
   @CountResolver(
     OWNER,
     "Open cases: those at any stage but the closed ones, REJECTED and HANDED_OVER (in screening, approved, in works, " +
-      "or works completed and awaiting handover), as `assistanceCases(open: true)` lists them. Public: the sum of the " +
-      "published `casesByStage` of those seven stages.",
+      "or works completed and awaiting handover), as `assistanceCases(open: true)` lists them: casesByStage of those seven stages added up.",
+    "total",
   )
   async openCases(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<CountTotal> {
     return new CountTotal((await stages(t, ctx)).filter((s) => OPEN_STAGES.includes(s.stage)).map((s) => s.cases));
   }
 
-  @MeasureResolver(OWNER, () => String, toBahtString, "Baht approved for its cases, all years (public: over 5 households or more).")
+  @MeasureResolver(OWNER, () => String, toBahtString, "Baht approved for its cases, all years (over their households).")
   budgetApproved(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<Measure<bigint>> {
     return money(t, ctx, (row) => row.approved);
   }
 
-  @MeasureResolver(OWNER, () => String, toBahtString, "Baht spent on its cases, all years (public: over 5 households or more).")
+  @MeasureResolver(OWNER, () => String, toBahtString, "Baht spent on its cases, all years (over their households).")
   budgetSpent(@Root() t: TambonHousing, @Ctx() ctx: Context): Promise<Measure<bigint>> {
     return money(t, ctx, (row) => row.spent);
   }

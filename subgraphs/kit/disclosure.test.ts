@@ -179,3 +179,9 @@ describe("who sees exact figures", () => {
     expect(seen(as("data-protection-officer"), "housing")).toEqual(PUBLIC);
   });
 });
+
+/**
+ * The guard that no figure skips the rule: every number (Int, Float) and every amount of baht a
+ * public caller can reach in the committed supergraph is declared with the kit's fields (its
+ * description then says how the public sees it), or is listed in SHOWN_EXACT with a reason.
+ */

@@ -1,5 +1,3 @@
-import type { GraphQLScalarType } from "graphql";
-import { Field, FieldResolver, Int, type MiddlewareFn, UseMiddleware } from "type-graphql";
 import { hasScope, scope, type Identity } from "./identity";
 
 /**
@@ -112,59 +110,3 @@ export function complementary(cells: readonly { contributors: number; side: 0 | 
   }
   return hidden;
 }
-
-interface DisclosureContext {
-  identity: Identity;
-}
-
-/** Resolves a Count (a cell or a total) for the caller. */
-function countFor(owner: string): MiddlewareFn<DisclosureContext> {
-  return async ({ context }, next) => {
-    const value = (await next()) as Count | null | undefined;
-    if (value == null) return null;
-    return seesExact(context.identity, owner) ? exactCount(value) : publicCount(value);
-  };
-}
-
-/** Resolves a Measure or MeasureTotal for the caller, then formats it (satang → baht, square wa → rai). */
-function measureFor<V>(owner: string, format: (v: V) => unknown): MiddlewareFn<DisclosureContext> {
-  return async ({ context }, next) => {
-    const m = (await next()) as Measure<V> | MeasureTotal | null | undefined;
-    if (m == null) return null;
-    const exact = seesExact(context.identity, owner);
-    const value = m instanceof MeasureTotal ? (exact ? exactMeasure(m) : publicMeasure(m)) : exact ? m.value : publicMeasure(m);
-    return value === null ? null : format(value as V);
-  };
-}
-
-type Decorator = PropertyDecorator & MethodDecorator;
-type AnyDecorator = (target: object, key: string | symbol, descriptor?: any) => unknown;
-const both =
-  (...decorators: AnyDecorator[]): Decorator =>
-  (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    for (const decorate of decorators) decorate(target, key, descriptor);
-  };
-
-/** A count anyone may read (`Int`, null when hidden): the property holds a Count. */
-export const CountField = (owner: string, description?: string): Decorator =>
-  both(
-    UseMiddleware(countFor(owner)),
-    Field(() => Int, { nullable: true, description }),
-  );
-
-/** The same as a field resolver, which returns a Count. */
-export const CountResolver = (owner: string, description?: string): Decorator =>
-  both(
-    UseMiddleware(countFor(owner)),
-    FieldResolver(() => Int, { nullable: true, description }),
-  );
-
-type Scalar = () => GraphQLScalarType | StringConstructor | NumberConstructor;
-
-/** A magnitude anyone may read (null when hidden): the property holds a Measure or MeasureTotal. */
-export const MeasureField = <V>(owner: string, type: Scalar, format: (v: V) => unknown, description?: string): Decorator =>
-  both(UseMiddleware(measureFor(owner, format)), Field(type, { nullable: true, description }));
-
-/** The same as a field resolver, which returns a Measure or MeasureTotal. */
-export const MeasureResolver = <V>(owner: string, type: Scalar, format: (v: V) => unknown, description?: string): Decorator =>
-  both(UseMiddleware(measureFor(owner, format)), FieldResolver(type, { nullable: true, description }));

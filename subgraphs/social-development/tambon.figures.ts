@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { CountField } from "../kit/disclosure";
+import { CountField } from "../kit/disclosure-fields";
 import { breakdowns } from "../kit/figures";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { CountResolver, CountTotal } from "../kit/disclosure";
+import { CountTotal } from "../kit/disclosure";
+import { CountResolver } from "../kit/disclosure-fields";
 import { sectionResolver } from "../kit/sections";
 import { OWNER } from "./access";
 import type { SubgraphContext } from "../kit/subgraph";
@@ -31,7 +32,7 @@ export class TambonRegistryResolver {
     return (await levels(tambon, ctx)).notAssessed;
   }
 
-  @CountResolver(OWNER, "Registered households: the four levels plus those not assessed (public: the sum of those figures as published).")
+  @CountResolver(OWNER, "Registered households: the four levels plus those not assessed.", "total")
   async householdCount(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<CountTotal> {
     const { levels: byLevel, notAssessed } = await levels(tambon, ctx);
     return new CountTotal([...byLevel.map((l) => l.households), notAssessed]);
