@@ -91,44 +91,24 @@ const both =
     for (const decorate of decorators) decorate(target, key, descriptor);
   };
 
+type Scalar = () => GraphQLScalarType | StringConstructor | NumberConstructor;
+/** A property (`Field`) or a resolver method (`FieldResolver`): the same figure either way. */
+type Declare = (type: Scalar, options: { nullable: boolean; description: string }) => AnyDecorator;
+const figure = (middleware: MiddlewareFn<DisclosureContext>, declare: unknown, type: Scalar, description: string): Decorator =>
+  both(UseMiddleware(middleware), (declare as Declare)(type, { nullable: true, description }));
+
 /** A count anyone may read (`Int`, null when hidden): the property holds a Count (a CountTotal for a total). */
 export const CountField = (owner: string, description?: string, kind: Kind = "cell"): Decorator =>
-  both(
-    UseMiddleware(countFor(owner)),
-    Field(() => Int, { nullable: true, description: described(description, kind, PUBLIC_COUNT) }),
-  );
+  figure(countFor(owner), Field, () => Int, described(description, kind, PUBLIC_COUNT));
 
 /** The same as a field resolver, which returns a Count. */
 export const CountResolver = (owner: string, description?: string, kind: Kind = "cell"): Decorator =>
-  both(
-    UseMiddleware(countFor(owner)),
-    FieldResolver(() => Int, { nullable: true, description: described(description, kind, PUBLIC_COUNT) }),
-  );
-
-type Scalar = () => GraphQLScalarType | StringConstructor | NumberConstructor;
+  figure(countFor(owner), FieldResolver, () => Int, described(description, kind, PUBLIC_COUNT));
 
 /** A magnitude anyone may read (null when hidden): the property holds a Measure (a MeasureTotal for a total). */
-export const MeasureField = <V>(
-  owner: string,
-  type: Scalar,
-  format: (v: V) => unknown,
-  description?: string,
-  kind: Kind = "cell",
-): Decorator =>
-  both(
-    UseMiddleware(measureFor(owner, format)),
-    Field(type, { nullable: true, description: described(description, kind, PUBLIC_MEASURE) }),
-  );
+export const MeasureField = <V>(owner: string, type: Scalar, format: (v: V) => unknown, description?: string, kind: Kind = "cell") =>
+  figure(measureFor(owner, format), Field, type, described(description, kind, PUBLIC_MEASURE));
 
 /** The same as a field resolver, which returns a Measure or MeasureTotal. */
-export const MeasureResolver = <V>(
-  owner: string,
-  type: Scalar,
-  format: (v: V) => unknown,
-  description?: string,
-  kind: Kind = "cell",
-): Decorator =>
-  both(
-    UseMiddleware(measureFor(owner, format)),
-    FieldResolver(type, { nullable: true, description: described(description, kind, PUBLIC_MEASURE) }),
-  );
+export const MeasureResolver = <V>(owner: string, type: Scalar, format: (v: V) => unknown, description?: string, kind: Kind = "cell") =>
+  figure(measureFor(owner, format), FieldResolver, type, described(description, kind, PUBLIC_MEASURE));
