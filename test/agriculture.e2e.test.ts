@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statementsFor } from "./expect";
 import { startHub, type TestHub } from "./hub";
 import { today } from "../subgraphs/kit/clock";
+import { CROPS } from "../subgraphs/agriculture/crop";
 
 /**
  * The farmers council's subgraph through the gateway, on the shared demo population. Expected
@@ -49,14 +50,19 @@ describe("the farmers council's figures for a tambon", () => {
          count(*) FILTER (WHERE young_smart_farmer OR age(registered_on, birth_date) < interval '45 years')::int AS young
        FROM farmer GROUP BY 1`,
     );
-    const crops: { tambon: string; crop: string; sq_wa: number; cycles: number; farmers: number; sold: number; median: number | null }[] =
+    const crops: { tambon: string; crop: string; sq_wa: number; cycles: number; farmers: number; sold: number; median: string | null }[] =
       await sql(
         hub,
-        `SELECT left(f.village_code, 6) AS tambon, c.crop, sum(c.planted_sq_wa)::int AS sq_wa, count(*)::int AS cycles,
-         count(DISTINCT f.farm_book_no)::int AS farmers, count(*) FILTER (WHERE c.price_per_kg IS NOT NULL)::int AS sold,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY c.yield_kg * c.price_per_kg / (c.planted_sq_wa / 400.0)) AS median
-       FROM crop_cycle c JOIN farmer f USING (farm_book_no)
-       WHERE c.harvested_on >= $1 AND c.harvested_on <= $2 GROUP BY 1, 2`,
+        `WITH cycles AS (SELECT left(f.village_code, 6) AS tambon, c.* FROM crop_cycle c JOIN farmer f USING (farm_book_no)
+           WHERE c.harvested_on >= $1 AND c.harvested_on <= $2)
+         SELECT tambon, crop, sum(planted_sq_wa)::int AS sq_wa, count(*)::int AS cycles, count(DISTINCT farm_book_no)::int AS farmers,
+           count(*) FILTER (WHERE price_per_kg IS NOT NULL)::int AS sold,
+           (SELECT round(avg(v), 2)::text FROM (
+              SELECT v, row_number() OVER (ORDER BY v) AS i, count(*) OVER () AS n FROM (
+                SELECT x.yield_kg * x.price_per_kg / (x.planted_sq_wa / 400.0) AS v FROM cycles x
+                WHERE x.tambon = g.tambon AND x.crop = g.crop AND x.price_per_kg IS NOT NULL) s) r
+            WHERE i IN ((n + 1) / 2, (n + 2) / 2)) AS median
+         FROM cycles g GROUP BY 1, 2`,
         [season.from, season.to],
       );
 
@@ -73,38 +79,51 @@ describe("the farmers council's figures for a tambon", () => {
         endsOn: season.to,
       });
       const mine = crops.filter((c) => c.tambon === t.code);
-      expect(t.crops.byCrop.map((c: { crop: string }) => c.crop).sort()).toEqual(mine.map((c) => c.crop).sort());
+      // Every crop, in the order of the Crop enum; a crop not harvested here is a row of zeros.
+      expect(t.crops.byCrop.map((c: { crop: string }) => c.crop)).toEqual(CROPS);
       for (const c of t.crops.byCrop) {
-        const e = mine.find((m) => m.crop === c.crop)!;
+        const e = mine.find((m) => m.crop === c.crop);
         expect(c, `${t.code} ${c.crop}`).toEqual({
-          crop: e.crop,
-          plantedRai: e.sq_wa / 400,
-          cropCycles: e.cycles,
-          farmers: e.farmers,
-          soldCycles: e.sold,
-          medianIncomePerRai: e.median === null ? null : e.median.toFixed(2),
+          crop: c.crop,
+          plantedRai: (e?.sq_wa ?? 0) / 400,
+          cropCycles: e?.cycles ?? 0,
+          farmers: e?.farmers ?? 0,
+          soldCycles: e?.sold ?? 0,
+          medianIncomePerRai: e?.median ?? null,
         });
       }
+      expect(t.crops.totalPlantedRai).toBe(mine.reduce((n, c) => n + c.sq_wa, 0) / 400);
     }
     expect(farmersSeen).toBe((await sql(hub, `SELECT count(*)::int AS n FROM farmer`))[0].n);
   });
 
-  it("a public dashboard sees the same figures, with counts of 1-4 and medians of 1-4 sales suppressed", async () => {
+  it("a public dashboard sees the counts rounded to 5 (1-4 null), and areas and medians of 1-4 farmers hidden", async () => {
     const exact = figuresOf((await hub.query(TAMBON_FIGURES, {}, analyst)).data);
     const { data, errors } = await hub.query(TAMBON_FIGURES);
     expect(errors).toBeUndefined();
+    const season = lastSeason();
+    const sellers: { tambon: string; crop: string; n: number }[] = await sql(
+      hub,
+      `SELECT left(f.village_code, 6) AS tambon, c.crop, count(DISTINCT c.farm_book_no)::int AS n FROM crop_cycle c JOIN farmer f USING (farm_book_no)
+       WHERE c.price_per_kg IS NOT NULL AND c.harvested_on BETWEEN $1 AND $2 GROUP BY 1, 2`,
+      [season.from, season.to],
+    );
+    const few = (n: number) => n >= 1 && n <= 4;
+    const rounded = (n: number) => (few(n) ? null : Math.round(n / 5) * 5);
     let suppressed = 0;
     figuresOf(data).forEach((t: any, i: number) => {
       const e = exact[i];
-      const shown = (n: number) => (n >= 1 && n <= 4 ? null : n);
-      expect(t.farmerCount).toBe(shown(e.farmerCount));
+      expect(t.farmerCount).toBe(rounded(e.farmerCount));
       if (t.farmerCount === null) suppressed++;
       t.crops.byCrop.forEach((c: any, j: number) => {
         const ec = e.crops.byCrop[j];
-        expect(c.plantedRai).toBe(ec.plantedRai);
-        expect(c.cropCycles).toBe(shown(ec.cropCycles));
-        expect(c.medianIncomePerRai).toBe(ec.soldCycles >= 1 && ec.soldCycles <= 4 ? null : ec.medianIncomePerRai);
+        expect(c.plantedRai).toBe(few(ec.farmers) ? null : ec.plantedRai);
+        expect(c.cropCycles).toBe(rounded(ec.cropCycles));
+        const sold = sellers.find((s) => s.tambon === t.code && s.crop === c.crop)?.n ?? 0;
+        expect(c.medianIncomePerRai).toBe(few(sold) ? null : ec.medianIncomePerRai);
       });
+      const published = t.crops.byCrop.reduce((n: number, c: any) => n + Math.round((c.plantedRai ?? 0) * 400), 0);
+      expect(t.crops.totalPlantedRai === null ? 0 : Math.round(t.crops.totalPlantedRai * 400)).toBe(published);
     });
     expect(suppressed).toBeGreaterThan(0); // 300 households over 53 tambons: some tambons have few farmers
   });

@@ -168,8 +168,9 @@ describe("housing figures for a tambon", () => {
     expect(data.tambons.some((t: { housing: { unsafeHousing: number } }) => t.housing.unsafeHousing > 0)).toBe(true);
   });
 
-  it("the public sees the figures with counts of 1 to 4 suppressed, and no case records", async () => {
+  it("the public sees the counts rounded to 5 with 1-4 null, money over 1-4 households hidden, and no case records", async () => {
     const { data } = await hub.query(FIGURES);
+    const exact = (await hub.query(FIGURES, {}, analyst)).data.tambons;
     const counts = data.tambons.flatMap((t: { housing: Record<string, any> }) => [
       t.housing.surveyedHouseholds,
       t.housing.unsafeHousing,
@@ -178,15 +179,16 @@ describe("housing figures for a tambon", () => {
       ...t.housing.casesByStage.map((x: { cases: number | null }) => x.cases),
     ]);
     expect(counts.some((n: number | null) => n === null)).toBe(true);
-    expect(counts.filter((n: number | null) => n !== null && n > 0 && n < 5)).toEqual([]);
-    // Money over 1-4 approved cases would tell what a household got.
+    expect(counts.filter((n: number | null) => n !== null && n % 5 !== 0)).toEqual([]);
+    // Money over 1-4 households would tell what a household got; what is shown is exact.
     const approved: { tambon_code: string; n: number }[] = await sql(
       hub,
-      `SELECT tambon_code, count(approved_budget)::int AS n FROM assistance_case GROUP BY 1`,
+      `SELECT tambon_code, count(DISTINCT house_code) FILTER (WHERE approved_budget IS NOT NULL)::int AS n FROM assistance_case GROUP BY 1`,
     );
-    for (const t of data.tambons) {
+    for (const [i, t] of data.tambons.entries()) {
       const n = approved.find((r) => r.tambon_code === t.code)?.n ?? 0;
-      expect(t.housing.budgetApproved === null, `tambon ${t.code} with ${n} approved cases`).toBe(n > 0 && n < 5);
+      if (n > 0 && n < 5) expect(t.housing.budgetApproved, `tambon ${t.code} with ${n} approved households`).toBeNull();
+      expect([null, exact[i].housing.budgetApproved]).toContain(t.housing.budgetApproved);
     }
     const records = await hub.query(`{ assistanceCases(first: 5) { totalCount } }`);
     expect(records.data.assistanceCases).toBeNull();
@@ -196,8 +198,9 @@ describe("housing figures for a tambon", () => {
 
 describe("programme budgets and cases", () => {
   it("programme budgets of fiscal years 2567-2569 BE show their target, what was approved and spent, and what is left", async () => {
-    const { data, errors } = await large.query(`{ programmeBudgets { programme programmeName fiscalYear fiscalYearBE startsOn endsOn
-      budget targetHouseholds casesApproved casesHandedOver budgetApproved budgetSpent budgetRemaining } }`);
+    const BUDGETS = `{ programmeBudgets { programme programmeName fiscalYear fiscalYearBE startsOn endsOn
+      budget targetHouseholds casesApproved casesHandedOver budgetApproved budgetSpent budgetRemaining } }`;
+    const { data, errors } = await large.query(BUDGETS, {}, analyst);
     expect(errors).toBeUndefined();
     const budgets = data.programmeBudgets;
     expect([...new Set(budgets.map((b: { fiscalYearBE: number }) => b.fiscalYearBE))]).toEqual([2567, 2568, 2569]);
@@ -224,6 +227,16 @@ describe("programme budgets and cases", () => {
       expect(Number(b.budgetSpent)).toBeLessThanOrEqual(Number(b.budgetApproved));
     }
     expect(budgets.some((b: { casesApproved: number }) => b.casesApproved > 0)).toBe(true);
+    // The public: case counts rounded to 5 (1-4 null), money over 1-4 households hidden, what is left hidden with it.
+    const pub = (await large.query(BUDGETS)).data.programmeBudgets;
+    for (const [i, b] of budgets.entries()) {
+      const p = pub[i];
+      expect(p.casesApproved).toBe(b.casesApproved === 0 ? 0 : b.casesApproved < 5 ? null : Math.round(b.casesApproved / 5) * 5);
+      expect([null, b.budgetApproved]).toContain(p.budgetApproved);
+      if (b.casesApproved > 0 && b.casesApproved < 5) expect(p.budgetApproved).toBeNull();
+      expect(p.budgetRemaining).toBe(p.budgetApproved === null ? null : b.budgetRemaining);
+      expect(p.budget).toBe(b.budget);
+    }
     const one = await large.query(`{ programmeBudgets(fiscalYear: 2025, programme: BAAN_PO_PIANG) { fiscalYearBE programme } }`);
     expect(one.data.programmeBudgets).toEqual([{ fiscalYearBE: 2568, programme: "BAAN_PO_PIANG" }]);
   });

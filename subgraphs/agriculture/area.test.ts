@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refusalOf } from "../../test/unit";
-import { areaText, plotArea, squareWaOf } from "./area";
+import { areaText, plotArea, raiOf, squareWaOf } from "./area";
 
 describe("land areas in rai, ngan and square wa", () => {
   it("a plot of 5,145 square wa is 12 rai 3 ngan 45 wa, written 12-3-45, and 12.8625 rai", () => {
@@ -55,5 +55,27 @@ describe("land areas in rai, ngan and square wa", () => {
       field: "plantedArea",
       message: "plantedArea: must be more than 0",
     });
+  });
+
+  it("areas are summed in whole square wa and turned into rai once: no float noise such as 676.5600000000001", () => {
+    // Crops of a tambon: their rai summed as floats drift off the exact total, their square wa do not.
+    const sum = (crops: number[]) => ({
+      asRai: crops.map(raiOf).reduce((a, b) => a + b, 0),
+      asSquareWa: raiOf(crops.reduce((a, b) => a + b, 0)),
+    });
+    expect(sum([1_111, 269_513])).toEqual({ asRai: 676.5600000000001, asSquareWa: 676.56 });
+    expect(sum([1_574, 297_499, 50_000])).toEqual({ asRai: 872.6824999999999, asSquareWa: 872.6825 });
+    expect(raiOf(349_073n)).toBe(872.6825);
+  });
+
+  it("any sum of square wa up to a province's farmland, shown in rai, is its exact decimal with at most 4 decimals", () => {
+    const wrong: number[] = [];
+    for (let sqWa = 0; sqWa <= 1_200_000_000; sqWa += 9_973_331) {
+      for (const n of [sqWa, sqWa + 1, sqWa + 2, sqWa + 3]) {
+        const exact = `${Math.floor(n / 400)}.${String((n % 400) * 25).padStart(4, "0")}`.replace(/\.?0+$/, "");
+        if (String(raiOf(n)) !== exact) wrong.push(n);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

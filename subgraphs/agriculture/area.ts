@@ -15,13 +15,19 @@ export class PlotArea {
   @Field(() => Float, { description: "The area in rai with decimals (exact: at most 4 decimals)." }) decimalRai: number;
 }
 
+/**
+ * Square wa as rai: one division of the exact integer, so the answer is the exact decimal (at most
+ * 4 decimals), never the float noise of summing rai (676.5600000000001). Sums stay in square wa.
+ */
+export const raiOf = (squareWa: number | bigint): number => Number(squareWa) / SQ_WA_PER_RAI;
+
 export function plotArea(totalSquareWa: number): PlotArea {
   return {
     rai: Math.floor(totalSquareWa / SQ_WA_PER_RAI),
     ngan: Math.floor((totalSquareWa % SQ_WA_PER_RAI) / SQ_WA_PER_NGAN),
     squareWa: totalSquareWa % SQ_WA_PER_NGAN,
     totalSquareWa,
-    decimalRai: totalSquareWa / SQ_WA_PER_RAI,
+    decimalRai: raiOf(totalSquareWa),
   };
 }
 

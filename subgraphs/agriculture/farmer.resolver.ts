@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ObjectType,
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
 import type { SubgraphContext } from "../kit/subgraph";
 import { READ } from "./access";
-import { digits } from "../kit/validate";
+import { digits, knownTambon } from "../kit/validate";
 import { plotArea, PlotArea } from "./area";
 import { Tambon, Village } from "./area.stubs";
 import { CropCycle } from "./crop-cycle.entity";
@@ -39,7 +39,7 @@ export class FarmerResolver {
     const query = ctx.ds
       .getRepository(Farmer)
       .createQueryBuilder("f")
-      .where("f.tambon_code = :tambon", { tambon: digits("tambonCode", filter.tambonCode, 6) });
+      .where("f.tambon_code = :tambon", { tambon: knownTambon("tambonCode", filter.tambonCode) });
     if (filter.youngOnly) query.andWhere("f.young_farmer");
     const totalCount = await query.getCount();
     if (afterKey !== null) query.andWhere("f.farm_book_no > :after", { after: afterKey });

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { SQ_WA_PER_RAI } from "./area";
+import { raiOf } from "./area";
 import { CropSeason } from "./season";
 
 @ObjectType({ description: "What a household's farms earned from the crop cycles harvested in one season." })
@@ -28,6 +28,6 @@ export async function seasonIncomes(ds: DataSource, season: CropSeason, houseCod
     income: r.income,
     cropCycles: +r.cycles,
     soldCycles: +r.sold,
-    plantedRai: Number(r.planted_sq_wa) / SQ_WA_PER_RAI,
+    plantedRai: raiOf(Number(r.planted_sq_wa)),
   }));
 }

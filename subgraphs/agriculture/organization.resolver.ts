@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/subgraph";
 import { READ } from "./access";
-import { digits } from "../kit/validate";
+import { knownTambon } from "../kit/validate";
 import { Tambon } from "./area.stubs";
 import { Farmer } from "./farmer.entity";
 import type { AgricultureLoaders } from "./loaders";
@@ -15,7 +15,7 @@ export class OrganizationResolver {
   @Query(() => [FarmerOrganization], { nullable: true, description: "The farmer organizations registered in a tambon." })
   farmerOrganizations(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Context): Promise<FarmerOrganization[]> {
     return ctx.ds.getRepository(FarmerOrganization).find({
-      where: { tambonCode: digits("tambonCode", tambonCode, 6) },
+      where: { tambonCode: knownTambon("tambonCode", tambonCode) },
       order: { registrationNumber: "ASC" },
     });
   }
@@ -42,7 +42,7 @@ export class TrainingResolver {
   @Query(() => [FarmerTraining], { nullable: true, description: "The farmer trainings held in a tambon, latest first." })
   farmerTrainings(@Arg("tambonCode", () => String) tambonCode: string, @Ctx() ctx: Context): Promise<FarmerTraining[]> {
     return ctx.ds.getRepository(FarmerTraining).find({
-      where: { tambonCode: digits("tambonCode", tambonCode, 6) },
+      where: { tambonCode: knownTambon("tambonCode", tambonCode) },
       order: { heldOn: "DESC", id: "DESC" },
     });
   }

@@ -3,7 +3,7 @@ import { BadUserInputError } from "../kit/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
 import type { SubgraphContext } from "../kit/subgraph";
 import { READ } from "./access";
-import { digits } from "../kit/validate";
+import { knownTambon } from "../kit/validate";
 import { Crop } from "./crop";
 import { Farmer } from "./farmer.entity";
 import type { AgricultureLoaders } from "./loaders";
@@ -44,7 +44,7 @@ export class PriceComplaintResolver {
     if (filter.crop != null) query.andWhere("pc.crop = :crop", { crop: filter.crop });
     if (filter.tambonCode != null) {
       query.andWhere("pc.farm_book_no IN (SELECT farm_book_no FROM farmer WHERE tambon_code = :tambon)", {
-        tambon: digits("tambonCode", filter.tambonCode, 6),
+        tambon: knownTambon("tambonCode", filter.tambonCode),
       });
     }
     const totalCount = await query.getCount();

@@ -1,16 +1,18 @@
-import { Field, Float, ObjectType, UseMiddleware } from "type-graphql";
-import { CountField, SuppressedWhenFew } from "../kit/authorization";
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { type Measure } from "../kit/disclosure";
+import { CountField, MeasureField } from "../kit/disclosure-fields";
+import { breakdowns, medianSql } from "../kit/figures";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
-import type { DataSource } from "typeorm";
-import { SQ_WA_PER_RAI } from "./area";
-import { Crop, CROP_LABELS } from "./crop";
+import { raiOf, SQ_WA_PER_RAI } from "./area";
+import { Crop, CROP_LABELS, CROPS } from "./crop";
 import type { CropSeason } from "./season";
 
 /**
  * Aggregates per tambon, computed in SQL (one statement for any number of tambons). Anyone may
- * read them; counts from 1 to 4, and a median income over 1 to 4 sales, are null for callers
- * without exact-count rights.
+ * read them; public callers see them under disclosure control (kit/disclosure.ts): an area or a
+ * median resting on 1-4 farmers is hidden like a count of 1-4.
  */
 
 @ObjectType({ description: "The farmers council's figures for a tambon, by the farm household's village." })
@@ -27,16 +29,28 @@ export class TambonCropFigures {
   tambonCode: string;
   @Field(() => Crop) crop: Crop;
   @Field(() => String) cropLabel: string;
-  @Field(() => Float, { description: "Rai planted in the cycles harvested this season." }) plantedRai: number;
+  @MeasureField(
+    OWNER,
+    () => Float,
+    raiOf,
+    "Rai planted in the cycles harvested this season: exact (at most 4 decimals, 1 square wa = 0.0025 rai).",
+  )
+  plantedRai: Measure<bigint>;
+  @MeasureField(OWNER, () => Int, Number, "The same area in square wa (400 a rai), the unit it is stored and summed in.")
+  get plantedSquareWa(): Measure<bigint> {
+    return this.plantedRai;
+  }
   @CountField(OWNER, "Crop cycles harvested this season.") cropCycles: number;
   @CountField(OWNER, "Farm books with at least one such cycle.") farmers: number;
   @CountField(OWNER, "Cycles with a recorded sale (yield and price): the base of the median.") soldCycles: number;
-  @UseMiddleware(SuppressedWhenFew(OWNER, (f: TambonCropFigures) => f.soldCycles))
-  @Field(() => String, {
-    nullable: true,
-    description: "Median over sold cycles of income (yield × price) ÷ rai planted, in baht, rounded to the satang (percentile_cont).",
-  })
-  medianIncomePerRai: string | null;
+  @MeasureField(
+    OWNER,
+    () => String,
+    String,
+    "Median over sold cycles of income (yield × price) ÷ rai planted, in baht, exact, rounded once to the satang " +
+      "(half away from zero); null without a sale (its contributors: the farmers who sold).",
+  )
+  medianIncomePerRai: Measure<string | null>;
 }
 
 export async function farmerCounts(ds: DataSource, tambonCodes: string[]): Promise<FarmerCounts[]> {
@@ -48,25 +62,29 @@ export async function farmerCounts(ds: DataSource, tambonCodes: string[]): Promi
   return rows.map((r) => ({ tambonCode: r.tambon_code, farmers: +r.farmers, youngFarmers: +r.young }));
 }
 
+/** Every crop of every tambon asked, in the order of the Crop enum, with zeros where none was harvested. */
 export async function cropFigures(ds: DataSource, season: CropSeason, tambonCodes: string[]): Promise<TambonCropFigures[]> {
+  const perRai = `(c.yield_kg * c.price_per_kg * ${SQ_WA_PER_RAI} / c.planted_sq_wa)`;
   const rows: Record<string, string | null>[] = await ds.query(
     `SELECT f.tambon_code, c.crop, sum(c.planted_sq_wa) AS planted_sq_wa, count(*) AS cycles,
-       count(DISTINCT c.farm_book_no) AS farmers, count(c.price_per_kg) AS sold,
-       round(percentile_cont(0.5) WITHIN GROUP (
-         ORDER BY (c.yield_kg * c.price_per_kg * ${SQ_WA_PER_RAI} / c.planted_sq_wa)::float8)::numeric, 2)::text AS median_income_per_rai
+       count(DISTINCT c.farm_book_no) AS farmers, count(${perRai}) AS sold,
+       count(DISTINCT c.farm_book_no) FILTER (WHERE ${perRai} IS NOT NULL) AS sellers,
+       round(${medianSql(perRai)}, 2)::text AS median_income_per_rai
      FROM farmer f JOIN crop_cycle c ON c.farm_book_no = f.farm_book_no
      WHERE f.tambon_code = ANY($1) AND c.harvested_on BETWEEN $2 AND $3
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [tambonCodes, season.startsOn, season.endsOn],
   );
-  return rows.map((r) => ({
-    tambonCode: r.tambon_code!,
-    crop: r.crop as Crop,
-    cropLabel: CROP_LABELS[r.crop as Crop],
-    plantedRai: Number(r.planted_sq_wa) / SQ_WA_PER_RAI,
-    cropCycles: Number(r.cycles),
-    farmers: Number(r.farmers),
-    soldCycles: Number(r.sold),
-    medianIncomePerRai: r.median_income_per_rai,
-  }));
+  return breakdowns(tambonCodes, CROPS, rows, { key: "tambon_code", category: "crop" }, (tambonCode, crop, r) =>
+    Object.assign(new TambonCropFigures(), {
+      tambonCode,
+      crop,
+      cropLabel: CROP_LABELS[crop],
+      plantedRai: { value: BigInt(r?.planted_sq_wa ?? 0), contributors: Number(r?.farmers ?? 0) },
+      cropCycles: Number(r?.cycles ?? 0),
+      farmers: Number(r?.farmers ?? 0),
+      soldCycles: Number(r?.sold ?? 0),
+      medianIncomePerRai: { value: r?.median_income_per_rai ?? null, contributors: Number(r?.sellers ?? 0) },
+    }),
+  );
 }

@@ -1,9 +1,11 @@
-import { Arg, Ctx, Field, Float, FieldResolver, Int, ObjectType, Resolver, Root, UseMiddleware } from "type-graphql";
-import { SmallCount } from "../kit/authorization";
+import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { MeasureTotal } from "../kit/disclosure";
+import { CountResolver, MeasureField } from "../kit/disclosure-fields";
 import { sectionResolver } from "../kit/sections";
 import type { SubgraphContext } from "../kit/subgraph";
 import { OWNER } from "./access";
 import { Tambon } from "./area.stubs";
+import { raiOf } from "./area";
 import type { AgricultureLoaders } from "./loaders";
 import { CropSeason, seasonArg } from "./season";
 import { TambonAgriculture, TambonCropFigures } from "./tambon.figures";
@@ -13,9 +15,17 @@ type Context = SubgraphContext<AgricultureLoaders>;
 @ObjectType({ description: "What a tambon's farmers harvested in one season, crop by crop." })
 export class TambonCrops {
   @Field(() => CropSeason) season: CropSeason;
-  @Field(() => [TambonCropFigures], { description: "Crops with at least one cycle harvested in the season." }) byCrop: TambonCropFigures[];
-  @Field(() => Float) get totalPlantedRai(): number {
-    return this.byCrop.reduce((sum, c) => sum + c.plantedRai, 0);
+  @Field(() => [TambonCropFigures], { description: "Every crop, in the order of the Crop enum, zeros included." })
+  byCrop: TambonCropFigures[];
+
+  @MeasureField(OWNER, () => Float, raiOf, "The crops' planted rai summed in square wa, exact.", "total")
+  get totalPlantedRai(): MeasureTotal {
+    return new MeasureTotal(this.byCrop.map((c) => c.plantedRai));
+  }
+
+  @MeasureField(OWNER, () => Int, Number, "The same total in square wa.", "total")
+  get totalPlantedSquareWa(): MeasureTotal {
+    return this.totalPlantedRai;
   }
 }
 
@@ -27,14 +37,12 @@ export const TambonAgricultureField = sectionResolver(OWNER, Tambon, TambonAgric
 /** Each figure through a loader, batched over every tambon asked. */
 @Resolver(() => TambonAgriculture)
 export class TambonAgricultureResolver {
-  @UseMiddleware(SmallCount(OWNER))
-  @FieldResolver(() => Int, { nullable: true, description: "Registered farm books whose household lives in the tambon." })
+  @CountResolver(OWNER, "Registered farm books whose household lives in the tambon.")
   async farmerCount(@Root() tambon: TambonAgriculture, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.farmerCounts.load(tambon.code))?.farmers ?? 0;
   }
 
-  @UseMiddleware(SmallCount(OWNER))
-  @FieldResolver(() => Int, { nullable: true, description: "Of those, young farmers (under 45 at registration, or Young Smart Farmers)." })
+  @CountResolver(OWNER, "Of those, young farmers (under 45 at registration, or Young Smart Farmers).")
   async youngFarmerCount(@Root() tambon: TambonAgriculture, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.farmerCounts.load(tambon.code))?.youngFarmers ?? 0;
   }

@@ -18,7 +18,7 @@ export class TrainingMutationResolver {
     @Arg("input", () => RecordTrainingInput) input: RecordTrainingInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<FarmerTraining> {
-    const tambonCode = check.digits("tambonCode", input.tambonCode, 6);
+    const tambonCode = check.tambonCode("tambonCode", input.tambonCode);
     if (!geography().tambons.some((t) => t.code === tambonCode)) throw new BadUserInputError("tambonCode", "no tambon has this code");
     const row = {
       title: check.text("title", input.title, 200),

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, ObjectType, Query, Resolver, FieldResolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/subgraph";
-import { digits } from "../kit/validate";
+import { knownDistrict, knownTambon, knownVillage } from "../kit/validate";
 import { PROVINCE } from "../kit/geography";
 import { District } from "./district.entity";
 import { Tambon } from "./tambon.entity";
@@ -29,8 +29,10 @@ export class ProvinceResolver {
 }
 
 /**
- * The area queries: lookups by code return null for an unknown code (a well-formed miss). Like
- * every root field of the hub they are nullable, so one failing root field does not null `data`.
+ * The area queries. A code that is not one of Mukdahan's (well-formed, but not in the reference
+ * data) is NOT_FOUND naming it, a malformed one BAD_USER_INPUT: never a silent null or [], which
+ * would read as a place without data. Like every root field of the hub they are nullable, so one
+ * failing root field does not null `data`.
  */
 @Resolver()
 export class AreaResolver {
@@ -46,22 +48,22 @@ export class AreaResolver {
 
   @Query(() => District, { nullable: true })
   district(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<District | null> {
-    return ctx.loaders.district.load(digits("code", code, 4));
+    return ctx.loaders.district.load(knownDistrict("code", code));
   }
 
   @Query(() => Tambon, { nullable: true })
   tambon(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<Tambon | null> {
-    return ctx.loaders.tambon.load(digits("code", code, 6));
+    return ctx.loaders.tambon.load(knownTambon("code", code));
   }
 
   @Query(() => [Tambon], { nullable: true, description: "The tambons of one district, or of the whole province." })
   tambons(@Arg("districtCode", () => String, { nullable: true }) districtCode: string | null, @Ctx() ctx: Context): Promise<Tambon[]> {
     if (districtCode == null) return ctx.ds.getRepository(Tambon).find({ order: { code: "ASC" } });
-    return ctx.loaders.tambonsOfDistrict.load(digits("districtCode", districtCode, 4));
+    return ctx.loaders.tambonsOfDistrict.load(knownDistrict("districtCode", districtCode));
   }
 
   @Query(() => Village, { nullable: true })
   village(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<Village | null> {
-    return ctx.loaders.village.load(digits("code", code, 8));
+    return ctx.loaders.village.load(knownVillage("code", code));
   }
 }

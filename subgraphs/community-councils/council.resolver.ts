@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { digits } from "../kit/validate";
+import { knownTambon } from "../kit/validate";
 import type { SubgraphContext } from "../kit/subgraph";
 import { READ } from "./access";
 import { Person, Tambon } from "./area.stubs";
@@ -13,7 +13,7 @@ type Context = SubgraphContext<CouncilLoaders>;
 export class CouncilResolver {
   @Query(() => TambonCouncil, { nullable: true, description: "The council of a tambon (6-digit code), if one is recorded." })
   tambonCouncil(@Arg("tambonCode", () => String) code: string, @Ctx() ctx: Context): Promise<TambonCouncil | null> {
-    return ctx.loaders.councilByTambon.load(digits("tambonCode", code, 6));
+    return ctx.loaders.councilByTambon.load(knownTambon("tambonCode", code));
   }
 
   @Query(() => [TambonCouncil], { nullable: true, description: "Every recorded council, by tambon code." })

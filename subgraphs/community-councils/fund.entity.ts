@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from "typeorm";
 import { yearBE } from "../kit/calendar";
 
 export enum ContributionPeriod {
@@ -29,21 +29,29 @@ export class WelfareFund {
 
   @Field(() => ContributionPeriod) @Column({ type: "text", name: "contribution_period" }) contributionPeriod: ContributionPeriod;
 
-  @Field(() => String, { description: "All members' contributions received." })
+  /** Served with its contributors by WelfareFundResolver (disclosure control), like payouts and balance. */
   @Column({ ...money, name: "contributions_total", insert: false, update: false })
   contributionsTotal: string;
 
-  @Field(() => String, { description: "All matching money received (local government, CODI, the state)." })
+  @Field(() => String, { description: "All matching money received (local government, CODI, the state): public money, shown exact." })
   @Column({ ...money, name: "matching_total", insert: false, update: false })
   matchingTotal: string;
 
-  @Field(() => String, { description: "All benefits paid out." })
   @Column({ ...money, name: "payouts_total", insert: false, update: false })
   payoutsTotal: string;
 
-  @Field(() => String, { description: "contributions + matching − payouts; never below zero." })
   @Column({ ...money, insert: false, update: false })
   balance: string;
+
+  /** Who is behind the accounts (kit/disclosure.ts: money over 1-4 people is hidden from the public), read with the fund. */
+  @VirtualColumn({ type: "int", query: (f) => `SELECT count(*) FROM fund_member m WHERE m.fund_id = ${f}.id` })
+  members: number;
+
+  @VirtualColumn({ type: "int", query: (f) => `SELECT count(DISTINCT x.person_id) FROM fund_contribution x WHERE x.fund_id = ${f}.id` })
+  contributors: number;
+
+  @VirtualColumn({ type: "int", query: (f) => `SELECT count(DISTINCT x.person_id) FROM fund_payout x WHERE x.fund_id = ${f}.id` })
+  paid: number;
 
   @Field(() => Boolean, { description: "True for demo data: invented, describes nobody." })
   @Column({ type: "boolean", default: false })

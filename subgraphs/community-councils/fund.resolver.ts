@@ -1,13 +1,15 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from "type-graphql";
-import { hidesFew, SmallCount } from "../kit/authorization";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { type Measure } from "../kit/disclosure";
+import { CountResolver, MeasureResolver } from "../kit/disclosure-fields";
+import { toBahtString, toSatang } from "../kit/money";
 import { BadUserInputError } from "../kit/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
 import type { SubgraphContext } from "../kit/subgraph";
-import { digits } from "../kit/validate";
+import { knownTambon } from "../kit/validate";
 import { OWNER, READ } from "./access";
 import { Tambon } from "./area.stubs";
 import { TambonCouncil } from "./council.entity";
-import { MatchingBySource, PayoutsByBenefit } from "./fund.figures";
+import { type FundPeople, fundBalance, MatchingBySource, PayoutsByBenefit, withheldBenefits } from "./fund.figures";
 import { WelfareFund } from "./fund.entity";
 import { FundMember, FundPayout } from "./ledger.entity";
 import type { CouncilLoaders } from "./loaders";
@@ -26,7 +28,7 @@ const EMPTY = { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCur
 export class WelfareFundResolver {
   @Query(() => WelfareFund, { nullable: true, description: "The community welfare fund of a tambon (6-digit code), if it has one." })
   welfareFund(@Arg("tambonCode", () => String) code: string, @Ctx() ctx: Context): Promise<WelfareFund | null> {
-    return ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
+    return ctx.loaders.fundByTambon.load(knownTambon("tambonCode", code));
   }
 
   @Authorized(READ)
@@ -40,7 +42,7 @@ export class WelfareFundResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<FundMember>> {
     const { limit, afterKey } = pageWindow(page, ctx.config.maxPageSize);
-    const fund = await ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
+    const fund = await ctx.loaders.fundByTambon.load(knownTambon("tambonCode", code));
     if (!fund) return EMPTY;
     const query = ctx.ds.getRepository(FundMember).createQueryBuilder("m").where("m.fund_id = :fund", { fund: fund.id });
     const totalCount = await query.getCount();
@@ -64,7 +66,7 @@ export class WelfareFundResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<FundPayout>> {
     const { limit, afterKey } = pageWindow(page, ctx.config.maxPageSize);
-    const fund = await ctx.loaders.fundByTambon.load(digits("tambonCode", code, 6));
+    const fund = await ctx.loaders.fundByTambon.load(knownTambon("tambonCode", code));
     if (!fund) return EMPTY;
     const query = ctx.ds.getRepository(FundPayout).createQueryBuilder("p").where("p.fund_id = :fund", { fund: fund.id });
     const totalCount = await query.getCount();
@@ -91,28 +93,57 @@ export class WelfareFundResolver {
     return (await ctx.loaders.councilByTambon.load(fund.tambonCode))!;
   }
 
-  @UseMiddleware(SmallCount(OWNER))
-  @FieldResolver(() => Int, { nullable: true })
-  async memberCount(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.fundMemberCounts.load(fund.id))?.members ?? 0;
+  @CountResolver(OWNER)
+  memberCount(@Root() fund: WelfareFund): number {
+    return people(fund).members;
   }
 
-  @FieldResolver(() => [MatchingBySource])
+  @MeasureResolver(OWNER, () => String, toBahtString, "All members' contributions received (its contributors: the members who paid).")
+  contributionsTotal(@Root() fund: WelfareFund): Measure<bigint> {
+    return { value: toSatang(fund.contributionsTotal), contributors: people(fund).contributors };
+  }
+
+  @MeasureResolver(OWNER, () => String, toBahtString, "All benefits paid out (its contributors: the people paid).")
+  payoutsTotal(@Root() fund: WelfareFund): Measure<bigint> {
+    return { value: toSatang(fund.payoutsTotal), contributors: people(fund).paid };
+  }
+
+  @MeasureResolver(
+    OWNER,
+    () => String,
+    toBahtString,
+    "contributions + matching − payouts; never below zero (over its members; hidden with the contributions or the payouts it would give away).",
+  )
+  balance(@Root() fund: WelfareFund): Measure<bigint> {
+    return fundBalance(toSatang(fund.balance), people(fund));
+  }
+
+  @FieldResolver(() => [MatchingBySource], { description: "Matching money by source: every source, in order, zeros included." })
   matchingBySource(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<MatchingBySource[]> {
     return ctx.loaders.matchingBySource.load(fund.id);
   }
 
-  @FieldResolver(() => [PayoutsByBenefit])
-  payoutsByBenefit(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<PayoutsByBenefit[]> {
-    return ctx.loaders.payoutsByBenefit.load(fund.id);
+  @FieldResolver(() => [PayoutsByBenefit], { description: "Benefits paid by purpose: every benefit, in order, zeros included." })
+  async payoutsByBenefit(@Root() fund: WelfareFund, @Ctx() ctx: Context): Promise<PayoutsByBenefit[]> {
+    const benefits = await ctx.loaders.payoutsByBenefit.load(fund.id);
+    const withheld = withheldBenefits(benefits, people(fund));
+    return benefits.map((b, i) => ({ ...b, total: { ...b.total, withheld: withheld[i] } }));
   }
 }
 
-/** One payout's amount is one person's: the total hides with the count it would reveal. */
+/** Read with the fund itself (its virtual columns): disclosure control costs no statement. */
+const people = (fund: WelfareFund): FundPeople => ({ members: +fund.members, contributors: +fund.contributors, paid: +fund.paid });
+
+/** One benefit's payouts are a few people's: the total hides as the fund's breakdown requires (withheldBenefits). */
 @Resolver(() => PayoutsByBenefit)
 export class PayoutsByBenefitResolver {
-  @FieldResolver(() => String, { nullable: true, description: "Baht; null where the count of payouts is suppressed." })
-  total(@Root() row: PayoutsByBenefit, @Ctx() ctx: Context): string | null {
-    return hidesFew(ctx.identity, OWNER, row.payouts) ? null : row.total;
+  @MeasureResolver(
+    OWNER,
+    () => String,
+    toBahtString,
+    "Baht (over the people paid; also hidden to protect another benefit of the fund hidden alone).",
+  )
+  total(@Root() row: PayoutsByBenefit): Measure<bigint> {
+    return row.total;
   }
 }

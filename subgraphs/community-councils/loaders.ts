@@ -4,11 +4,11 @@ import { groupedLoader, keyedLoader } from "../kit/loaders";
 import { today } from "../kit/validate";
 import { CouncilMember, roleRankSql, TambonCouncil } from "./council.entity";
 import { CodiGrant, CommunityEnterprise } from "./economy.entity";
-import { fundMemberCounts, matchingBySource, memberTotals, payoutsByBenefit } from "./fund.figures";
+import { matchingBySource, memberTotals, payoutsByBenefit } from "./fund.figures";
 import { WelfareFund } from "./fund.entity";
 import { ChangeLeader, LeaderTraining } from "./leader.entity";
 import { FundMember } from "./ledger.entity";
-import { grantYearTotals, leaderModuleCounts, networkFigures, tambonFigures } from "./tambon.figures";
+import { DistrictCouncils, grantYearTotals, leaderModuleCounts, networkFigures, tambonFigures } from "./tambon.figures";
 
 async function councilMemberCounts(ds: DataSource, councilIds: string[]): Promise<{ councilId: string; current: number }[]> {
   const rows: { council_id: string; current: string }[] = await ds.query(
@@ -24,6 +24,7 @@ const tambonsOf = (districtCodes: string[]): string[] =>
   geography()
     .tambons.filter((t) => districtCodes.includes(t.districtCode))
     .map((t) => t.code);
+const districtOf = new Map(geography().tambons.map((t) => [t.code, t.districtCode]));
 
 /** Officers first, then by term. */
 const membersOf = (ds: DataSource, column: "council_id" | "person_id", keys: string[]) =>
@@ -84,10 +85,6 @@ export function createLoaders(ds: DataSource) {
       (ids: string[]) => ds.getRepository(WelfareFund).findBy({ id: In(ids) }),
       (f) => f.id,
     ),
-    fundMemberCounts: keyedLoader(
-      (ids: string[]) => fundMemberCounts(ds, ids),
-      (r) => r.fundId,
-    ),
     matchingBySource: groupedLoader(
       (ids: string[]) => matchingBySource(ds, ids),
       (r) => r.fundId,
@@ -131,9 +128,19 @@ export function createLoaders(ds: DataSource) {
       (codes: string[]) => tambonFigures(ds, codes),
       (r) => r.tambonCode,
     ),
+    /** Each district's tambons' figures added up, one statement for every district asked. */
     districtFigures: keyedLoader(
-      (codes: string[]) => networkFigures(ds, tambonsOf(codes), true),
-      (r) => r.key,
+      async (codes: string[]) => {
+        const tambons = await tambonFigures(ds, tambonsOf(codes));
+        return codes.map((code) => ({
+          code,
+          section: networkFigures(
+            new DistrictCouncils(),
+            tambons.filter((t) => districtOf.get(t.tambonCode) === code),
+          ),
+        }));
+      },
+      (r) => r.code,
     ),
   };
 }

@@ -1,10 +1,14 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { CountField } from "../kit/authorization";
+import type { DataSource } from "typeorm";
+import { toBE } from "../kit/calendar";
+import { type Count, CountTotal, type Measure, MeasureTotal } from "../kit/disclosure";
+import { CountField, MeasureField } from "../kit/disclosure-fields";
+import { breakdowns } from "../kit/figures";
+import { toBahtString, toSatang } from "../kit/money";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
-import type { DataSource } from "typeorm";
+import { fundBalance } from "./fund.figures";
 import { LeaderTrainingModule, MODULE_LABELS } from "./leader.entity";
-import { toBE } from "../kit/calendar";
 
 /** Aggregates per tambon (and district, province), computed in SQL: one statement for any number of places. */
 
@@ -20,7 +24,8 @@ export interface TambonFigures {
   changeLeaders: number;
   trainedChangeLeaders: number;
   fundMembers: number;
-  fundBalance: string | null;
+  /** Null without a fund; its contributors decide what the public sees (fund.figures.ts, fundBalance). */
+  fundBalance: Measure<bigint> | null;
   grantsTotal: string;
   enterprises: number;
 }
@@ -52,13 +57,15 @@ const PER_TAMBON_SQL = `SELECT t.code AS tambon_code,
        AND EXISTS (SELECT 1 FROM leader_training x WHERE x.person_id = l.person_id AND x.completed)) AS trained,
     (SELECT count(*) FROM fund_member m JOIN welfare_fund f ON f.id = m.fund_id WHERE f.tambon_code = t.code) AS fund_members,
     (SELECT f.balance FROM welfare_fund f WHERE f.tambon_code = t.code) AS fund_balance,
+    (SELECT count(DISTINCT x.person_id) FROM fund_contribution x JOIN welfare_fund f ON f.id = x.fund_id WHERE f.tambon_code = t.code) AS contributors,
+    (SELECT count(DISTINCT x.person_id) FROM fund_payout x JOIN welfare_fund f ON f.id = x.fund_id WHERE f.tambon_code = t.code) AS paid,
     (SELECT coalesce(sum(g.amount), 0) FROM codi_grant g WHERE g.tambon_code = t.code) AS grants_total,
     (SELECT count(*) FROM community_enterprise e WHERE e.tambon_code = t.code) AS enterprises
   FROM unnest($1::char(6)[]) AS t(code)`;
 
 export async function tambonFigures(ds: DataSource, tambonCodes: string[]): Promise<TambonFigures[]> {
   const rows: Record<string, string | boolean | null>[] = await ds.query(
-    `SELECT tambon_code, has_council, has_fund, change_leaders, trained, fund_members,
+    `SELECT tambon_code, has_council, has_fund, change_leaders, trained, fund_members, contributors, paid,
        fund_balance::numeric(14,2)::text AS fund_balance, grants_total::numeric(14,2)::text AS grants_total, enterprises
      FROM (${PER_TAMBON_SQL}) f`,
     [tambonCodes],
@@ -70,23 +77,33 @@ export async function tambonFigures(ds: DataSource, tambonCodes: string[]): Prom
     changeLeaders: Number(r.change_leaders),
     trainedChangeLeaders: Number(r.trained),
     fundMembers: Number(r.fund_members),
-    fundBalance: r.fund_balance as string | null,
+    fundBalance:
+      r.fund_balance === null
+        ? null
+        : fundBalance(toSatang(r.fund_balance as string), { members: +r.fund_members!, contributors: +r.contributors!, paid: +r.paid! }),
     grantsTotal: r.grants_total as string,
     enterprises: Number(r.enterprises),
   }));
 }
 
-/** The figures both sections below carry (type-graphql emits only the two subclasses). */
+/**
+ * The figures both sections below carry (type-graphql emits only the two subclasses): the tambons'
+ * figures added up. Counts of people and money are totals of the tambons' own (public: of their
+ * published values, kit/disclosure.ts); counts of places and bodies and CODI's grants to councils
+ * are public records, shown exact.
+ */
 @ObjectType({ description: "The council network's figures summed over a district or the province." })
 export class CouncilNetworkFigures {
-  key: string;
   @Field(() => Int, { description: "Tambons counted." }) tambons: number;
   @Field(() => Int, { description: "Tambons with a council." }) councils: number;
   @Field(() => Int, { description: "Tambons with at least one trained change leader." }) tambonsWithTrainedLeaders: number;
-  @CountField(OWNER, "Change leaders with at least one completed training.") trainedChangeLeaders: number;
+  @CountField(OWNER, "Change leaders with at least one completed training: the tambons' figures added up.", "total")
+  trainedChangeLeaders: Count;
   @Field(() => Int) welfareFunds: number;
-  @CountField(OWNER) welfareFundMembers: number;
-  @Field(() => String, { description: "The funds' balances summed, in baht." }) welfareFundBalance: string;
+  @CountField(OWNER, "Members of the tambons' welfare funds: their figures added up.", "total")
+  welfareFundMembers: Count;
+  @MeasureField(OWNER, () => String, toBahtString, "The tambons' welfare fund balances added up, in baht.", "total")
+  welfareFundBalance: MeasureTotal;
   @Field(() => String, { description: "CODI grants summed, in baht." }) codiGrantsTotal: string;
   @Field(() => Int) communityEnterprises: number;
 }
@@ -97,32 +114,22 @@ export class DistrictCouncils extends CouncilNetworkFigures {}
 @ObjectType({ description: "The council network's figures summed over the province's 53 tambons." })
 export class ProvinceCouncils extends CouncilNetworkFigures {}
 
-/** The per-tambon figures summed by district, or over all the codes given (the province, key "49"). */
-export async function networkFigures(ds: DataSource, tambonCodes: string[], byDistrict: boolean): Promise<CouncilNetworkFigures[]> {
-  const key = byDistrict ? "left(tambon_code, 4)" : "'49'";
-  const rows: Record<string, string>[] = await ds.query(
-    `SELECT ${key} AS key, count(*) AS tambons, count(*) FILTER (WHERE has_council) AS councils,
-       count(*) FILTER (WHERE trained > 0) AS with_trained, coalesce(sum(trained), 0) AS trained,
-       count(*) FILTER (WHERE has_fund) AS funds, coalesce(sum(fund_members), 0) AS fund_members,
-       coalesce(sum(fund_balance), 0)::numeric(14,2)::text AS balance, coalesce(sum(grants_total), 0)::numeric(14,2)::text AS grants,
-       coalesce(sum(enterprises), 0) AS enterprises
-     FROM (${PER_TAMBON_SQL}) f GROUP BY 1`,
-    [tambonCodes],
-  );
-  return rows.map((r) => ({
-    key: r.key,
-    tambons: +r.tambons,
-    councils: +r.councils,
-    tambonsWithTrainedLeaders: +r.with_trained,
-    trainedChangeLeaders: +r.trained,
-    welfareFunds: +r.funds,
-    welfareFundMembers: +r.fund_members,
-    welfareFundBalance: r.balance,
-    codiGrantsTotal: r.grants,
-    communityEnterprises: +r.enterprises,
-  }));
+/** Adds up tambons' figures (a district's, or the province's) into `section`. */
+export function networkFigures<S extends CouncilNetworkFigures>(section: S, tambons: TambonFigures[]): S {
+  return Object.assign(section, {
+    tambons: tambons.length,
+    councils: tambons.filter((t) => t.hasCouncil).length,
+    tambonsWithTrainedLeaders: tambons.filter((t) => t.trainedChangeLeaders > 0).length,
+    trainedChangeLeaders: new CountTotal(tambons.map((t) => t.trainedChangeLeaders)),
+    welfareFunds: tambons.filter((t) => t.hasFund).length,
+    welfareFundMembers: new CountTotal(tambons.map((t) => t.fundMembers)),
+    welfareFundBalance: new MeasureTotal(tambons.flatMap((t) => (t.fundBalance ? [t.fundBalance] : []))),
+    codiGrantsTotal: toBahtString(tambons.reduce((sum, t) => sum + toSatang(t.grantsTotal), 0n)),
+    communityEnterprises: tambons.reduce((sum, t) => sum + t.enterprises, 0),
+  });
 }
 
+/** Every module of every tambon asked, in the order of the enum, zeros included. */
 export async function leaderModuleCounts(ds: DataSource, tambonCodes: string[]): Promise<LeaderModuleCount[]> {
   const rows: Record<string, string>[] = await ds.query(
     `SELECT l.tambon_code, x.module, count(DISTINCT l.person_id) FILTER (WHERE x.completed) AS leaders, count(*) AS trainings
@@ -130,13 +137,19 @@ export async function leaderModuleCounts(ds: DataSource, tambonCodes: string[]):
      WHERE l.tambon_code = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2`,
     [tambonCodes],
   );
-  return rows.map((r) => ({
-    tambonCode: r.tambon_code,
-    module: r.module as LeaderTrainingModule,
-    moduleLabel: MODULE_LABELS[r.module as LeaderTrainingModule],
-    leadersCompleted: +r.leaders,
-    trainings: +r.trainings,
-  }));
+  return breakdowns(
+    tambonCodes,
+    Object.values(LeaderTrainingModule),
+    rows,
+    { key: "tambon_code", category: "module" },
+    (tambonCode, module, r) => ({
+      tambonCode,
+      module,
+      moduleLabel: MODULE_LABELS[module],
+      leadersCompleted: Number(r?.leaders ?? 0),
+      trainings: Number(r?.trainings ?? 0),
+    }),
+  );
 }
 
 export async function grantYearTotals(ds: DataSource, tambonCodes: string[]): Promise<CodiGrantYearTotal[]> {

@@ -1,5 +1,7 @@
-import { Authorized, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
-import { SmallCount } from "../kit/authorization";
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { type Measure } from "../kit/disclosure";
+import { CountResolver, MeasureResolver } from "../kit/disclosure-fields";
+import { toBahtString } from "../kit/money";
 import { sectionResolver } from "../kit/sections";
 import type { SubgraphContext } from "../kit/subgraph";
 import { OWNER, READ } from "./access";
@@ -29,8 +31,7 @@ export class TambonCouncilsResolver {
     return ctx.loaders.councilByTambon.load(tambon.code);
   }
 
-  @UseMiddleware(SmallCount(OWNER))
-  @FieldResolver(() => Int, { nullable: true, description: "Change leaders with at least one completed training." })
+  @CountResolver(OWNER, "Change leaders with at least one completed training.")
   async trainedChangeLeaders(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<number> {
     return (await figures(tambon, ctx)).trainedChangeLeaders;
   }
@@ -41,7 +42,9 @@ export class TambonCouncilsResolver {
     return ctx.loaders.leadersOfTambon.load(tambon.code);
   }
 
-  @FieldResolver(() => [LeaderModuleCount], { description: "Its change leaders' trainings by module." })
+  @FieldResolver(() => [LeaderModuleCount], {
+    description: "Its change leaders' trainings by module: every module, in order, zeros included.",
+  })
   changeLeaderTraining(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<LeaderModuleCount[]> {
     return ctx.loaders.leaderModules.load(tambon.code);
   }
@@ -51,14 +54,18 @@ export class TambonCouncilsResolver {
     return ctx.loaders.fundByTambon.load(tambon.code);
   }
 
-  @UseMiddleware(SmallCount(OWNER))
-  @FieldResolver(() => Int, { nullable: true, description: "Members of its community welfare fund (0 without a fund)." })
+  @CountResolver(OWNER, "Members of its community welfare fund (0 without a fund).")
   async welfareFundMembers(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<number> {
     return (await figures(tambon, ctx)).fundMembers;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Its welfare fund's balance in baht; null without a fund." })
-  async welfareFundBalance(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<string | null> {
+  @MeasureResolver(
+    OWNER,
+    () => String,
+    toBahtString,
+    "Its welfare fund's balance in baht; null without a fund (hidden as WelfareFund.balance is).",
+  )
+  async welfareFundBalance(@Root() tambon: TambonCouncils, @Ctx() ctx: Context): Promise<Measure<bigint> | null> {
     return (await figures(tambon, ctx)).fundBalance;
   }
 

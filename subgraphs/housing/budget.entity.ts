@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { type Measure } from "../kit/disclosure";
+import { CountField, MeasureField } from "../kit/disclosure-fields";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { toBahtString, toSatang } from "../kit/money";
 import { fiscalYearEnd, fiscalYearStart, toBE } from "../kit/calendar";
+import { OWNER } from "./access";
 import { HousingProgramme, PROGRAMMES } from "./programme";
 
 /** A programme's budget for one fiscal year; progress counts the cases approved in that year. */
@@ -22,14 +25,17 @@ export class ProgrammeBudget {
   @Column({ type: "integer", name: "target_households" })
   targetHouseholds: number;
 
-  @Field(() => Int, { description: "Cases approved in the year." }) casesApproved: number;
-  @Field(() => Int, { description: "Of those, handed over by now." }) casesHandedOver: number;
-  @Field(() => String, { description: "Baht approved for the year's cases." }) budgetApproved: string;
-  @Field(() => String, { description: "Baht spent on the year's cases so far." }) budgetSpent: string;
+  @CountField(OWNER, "Cases approved in the year.") casesApproved: number;
+  @CountField(OWNER, "Of those, handed over by now.") casesHandedOver: number;
+  @MeasureField(OWNER, () => String, toBahtString, "Baht approved for the year's cases (over their households).")
+  budgetApproved: Measure<bigint>;
+  @MeasureField(OWNER, () => String, toBahtString, "Baht spent on the year's cases so far (over their households).")
+  budgetSpent: Measure<bigint>;
 
-  @Field(() => String, { description: "Budget not yet approved for a case." })
-  get budgetRemaining(): string {
-    return toBahtString(toSatang(this.amount) - toSatang(this.budgetApproved));
+  /** Shown with what was approved: the budget is public, so what is left would tell the approved money. */
+  @MeasureField(OWNER, () => String, toBahtString, "Budget not yet approved for a case (hidden with budgetApproved).")
+  get budgetRemaining(): Measure<bigint> {
+    return { ...this.budgetApproved, value: toSatang(this.amount) - this.budgetApproved.value };
   }
 
   @Field(() => String) get programmeName(): string {

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectT
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
 import { BadUserInputError } from "../kit/errors";
 import type { SubgraphContext } from "../kit/subgraph";
-import { digits } from "../kit/validate";
+import { knownDistrict, knownTambon } from "../kit/validate";
 import { READ } from "./access";
 import { AssistanceCase } from "./case.entity";
 import { CaseStep } from "./case-step.entity";
@@ -23,18 +23,20 @@ export class CaseFilter extends PageArgs {
   @Field(() => String, { nullable: true, description: "Only cases of this district (4 digits)." }) districtCode?: string | null;
   @Field(() => CaseStage, { nullable: true }) stage?: CaseStage | null;
   @Field(() => HousingProgramme, { nullable: true }) programme?: HousingProgramme | null;
-  @Field(() => Boolean, { nullable: true, description: "true: only cases in screening or works; false: only closed ones." }) open?:
-    | boolean
-    | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only open cases (any stage but REJECTED and HANDED_OVER); false: only closed ones.",
+  })
+  open?: boolean | null;
 }
 
 /** One page of cases in the order they were opened; filters and count run in SQL. */
 async function findCases(ctx: Context, filter: CaseFilter): Promise<Connection<AssistanceCase>> {
   const { limit, afterKey } = pageWindow(filter, ctx.config.maxPageSize);
   const query = ctx.ds.getRepository(AssistanceCase).createQueryBuilder("c");
-  if (filter.tambonCode != null) query.andWhere("c.tambon_code = :tambon", { tambon: digits("tambonCode", filter.tambonCode, 6) });
+  if (filter.tambonCode != null) query.andWhere("c.tambon_code = :tambon", { tambon: knownTambon("tambonCode", filter.tambonCode) });
   if (filter.districtCode != null)
-    query.andWhere("c.district_code = :district", { district: digits("districtCode", filter.districtCode, 4) });
+    query.andWhere("c.district_code = :district", { district: knownDistrict("districtCode", filter.districtCode) });
   if (filter.stage != null) query.andWhere("c.stage = :stage", { stage: filter.stage });
   if (filter.programme != null) query.andWhere("c.programme = :programme", { programme: filter.programme });
   if (filter.open != null) query.andWhere(`c.stage ${filter.open ? "NOT IN" : "IN"} (:...closed)`, { closed: CLOSED_STAGES });

@@ -57,7 +57,13 @@ export const DECISION_STAGES = [S.TAMBON_SCREENING, S.DISTRICT_SCREENING, S.PROV
 export const WORKS_STAGES = [S.WORKS_STARTED, S.WORKS_COMPLETED, S.HANDED_OVER];
 /** Decisions taken at these rungs are the district committee's and the province's (scope housing:screen). */
 export const COMMITTEE_STAGES = [S.DISTRICT_SCREENING, S.PROVINCE_SCREENING];
+/**
+ * A case is closed once rejected or handed over, and open at every other stage (in screening, approved,
+ * in works, works completed awaiting handover): the hub's one meaning of "open" (a household's one open
+ * case, `assistanceCases(open:)`, `openCases`, the candidates' "no open case").
+ */
 export const CLOSED_STAGES = [S.REJECTED, S.HANDED_OVER];
+export const OPEN_STAGES = Object.values(CaseStage).filter((s) => !CLOSED_STAGES.includes(s));
 /** The stages in ladder order (for figures listed by stage). */
 export const ALL_STAGES = Object.values(CaseStage);
 

@@ -5,11 +5,14 @@ import { AssistanceCase } from "./case.entity";
 import { CaseStep } from "./case-step.entity";
 import { candidateLoader } from "./candidates";
 import { HousingSurvey } from "./survey.entity";
-import { caseFigures, surveyFigures } from "./tambon.figures";
+import { moneyFigures, surveyFigures, type MoneyFigures } from "./tambon.figures";
 
 export function createLoaders(ds: DataSource, config: HubConfig) {
   const surveys = ds.getRepository(HousingSurvey);
   const cases = ds.getRepository(AssistanceCase);
+  let money: Promise<MoneyFigures> | undefined;
+  /** The province's case figures and money, read once per request (tambon.figures.ts says why all of it). */
+  const moneyOnce = () => (money ??= moneyFigures(ds));
   return {
     survey: keyedLoader(
       (ids: string[]) => surveys.findBy({ id: In(ids) }),
@@ -47,8 +50,9 @@ export function createLoaders(ds: DataSource, config: HubConfig) {
       (codes: string[]) => surveyFigures(ds, codes),
       (row) => row.tambonCode,
     ),
+    money: moneyOnce,
     caseFigures: groupedLoader(
-      (codes: string[]) => caseFigures(ds, codes),
+      async (_codes: string[]) => (await moneyOnce()).tambons,
       (row) => row.tambonCode,
     ),
     candidates: candidateLoader(ds, config.maxPageSize),

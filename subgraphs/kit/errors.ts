@@ -21,9 +21,10 @@ export class BadUserInputError extends HubError {
   }
 }
 
+/** Nothing has this key: names the argument (`extensions.field`) and the key asked for (`extensions.value`). */
 export class NotFoundError extends HubError {
-  constructor(what: string, key: string) {
-    super("NOT_FOUND", `${what} ${key} does not exist`, { field: what });
+  constructor(field: string, key: string, message = `${field} ${key} does not exist`) {
+    super("NOT_FOUND", message, { field, value: key });
   }
 }
 

@@ -32,7 +32,11 @@ export const scope = {
 
 /** The demo identities (`npm run token -- --role <role>`): what each kind of user may do. */
 export const ROLES: Record<string, { agency: string | null; scopes: string[]; description: string }> = {
-  public: { agency: null, scopes: [], description: "a public dashboard: aggregates only, small counts (1-4) suppressed" },
+  public: {
+    agency: null,
+    scopes: [],
+    description: "a public dashboard: aggregates only, under disclosure control (counts rounded to 5, 1-4 hidden)",
+  },
   "social-worker": {
     agency: "social-development",
     scopes: ["read", "write", "pii", "sensitive"].map((s) => `social-development:${s}`),

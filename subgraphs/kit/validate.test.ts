@@ -66,6 +66,33 @@ describe("village and tambon codes", () => {
   });
 });
 
+describe("the code of a place a query looks up", () => {
+  const notFound = (field: string, what: string, code: string) => ({
+    code: "NOT_FOUND",
+    field,
+    message: `${field}: no ${what} of Mukdahan has the code ${code}`,
+  });
+
+  it("a known district, tambon or village code is returned as it is", () => {
+    expect(check.knownDistrict("code", "4902")).toBe("4902");
+    expect(check.knownTambon("tambonCode", "490514")).toBe("490514");
+    expect(check.knownVillage("villageCode", "49010101")).toBe("49010101");
+  });
+
+  it("a well-formed code that is not one of Mukdahan's is NOT_FOUND, naming the code: it is no place, not a place without data", () => {
+    expect(refusalOf(() => check.knownTambon("code", "490199"))).toEqual(notFound("code", "tambon", "490199"));
+    expect(refusalOf(() => check.knownTambon("tambonCode", "490509"))).toEqual(notFound("tambonCode", "tambon", "490509")); // a gap
+    expect(refusalOf(() => check.knownDistrict("districtCode", "4999"))).toEqual(notFound("districtCode", "district", "4999"));
+    expect(refusalOf(() => check.knownVillage("code", "49010199"))).toEqual(notFound("code", "village", "49010199"));
+  });
+
+  it("a malformed code stays bad input, refused for its form before it is looked up", () => {
+    expect(refusalOf(() => check.knownTambon("code", "49019"))).toEqual(bad("code", "must be exactly 6 digits"));
+    expect(refusalOf(() => check.knownDistrict("code", "49ab"))).toEqual(bad("code", "must be exactly 4 digits"));
+    expect(refusalOf(() => check.knownVillage("code", "4901010"))).toEqual(bad("code", "must be exactly 8 digits"));
+  });
+});
+
 describe("whole numbers in a range", () => {
   it("both ends of the range are accepted, one past either end is refused", () => {
     expect(check.intInRange("ngan", 0, 0, 3)).toBe(0);

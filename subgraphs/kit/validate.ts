@@ -1,4 +1,4 @@
-import { BadUserInputError } from "./errors";
+import { BadUserInputError, NotFoundError } from "./errors";
 import { isValidCitizenId } from "./citizen-id";
 import { geography } from "./geography";
 import { today } from "./clock";
@@ -65,3 +65,22 @@ export function tambonCode(field: string, value: string): string {
   if (!geography().tambons.some((t) => t.code === value)) throw new BadUserInputError(field, "no tambon of Mukdahan has this code");
   return value;
 }
+
+/**
+ * The code of a place a query looks up: malformed is BAD_USER_INPUT, well-formed but not in the
+ * reference data is NOT_FOUND naming the code, so that "no such place" never reads as "no data".
+ */
+function known(field: string, value: string, length: number, what: string, exists: (code: string) => boolean): string {
+  if (!exists(digits(field, value, length)))
+    throw new NotFoundError(field, value, `${field}: no ${what} of Mukdahan has the code ${value}`);
+  return value;
+}
+
+export const knownDistrict = (field: string, value: string): string =>
+  known(field, value, 4, "district", (code) => geography().districts.some((d) => d.code === code));
+
+export const knownTambon = (field: string, value: string): string =>
+  known(field, value, 6, "tambon", (code) => geography().tambons.some((t) => t.code === code));
+
+export const knownVillage = (field: string, value: string): string =>
+  known(field, value, 8, "village", (code) => geography().villageCodes.has(code));

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/subgraph";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../kit/pagination";
-import { digits, intInRange } from "../kit/validate";
+import { digits, intInRange, knownTambon, knownVillage } from "../kit/validate";
 import { Assessment } from "./assessment.entity";
 import { Household } from "./household.entity";
 import { Person } from "./person.entity";
@@ -29,8 +29,8 @@ export class HouseholdFilter extends PageArgs {
 export async function findHouseholds(ctx: Context, filter: HouseholdFilter): Promise<Connection<Household>> {
   const { limit, afterKey } = pageWindow(filter, ctx.config.maxPageSize);
   const query = ctx.ds.getRepository(Household).createQueryBuilder("h");
-  if (filter.tambonCode != null) query.andWhere("h.tambon_code = :tambon", { tambon: digits("tambonCode", filter.tambonCode, 6) });
-  if (filter.villageCode != null) query.andWhere("h.village_code = :village", { village: digits("villageCode", filter.villageCode, 8) });
+  if (filter.tambonCode != null) query.andWhere("h.tambon_code = :tambon", { tambon: knownTambon("tambonCode", filter.tambonCode) });
+  if (filter.villageCode != null) query.andWhere("h.village_code = :village", { village: knownVillage("villageCode", filter.villageCode) });
   if (filter.povertyLevel != null) {
     query.andWhere(`${LATEST_LEVEL_SQL} = :level`, { level: intInRange("povertyLevel", filter.povertyLevel, 1, 4) });
   }

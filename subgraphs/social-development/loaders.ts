@@ -3,7 +3,7 @@ import { groupedLoader, keyedLoader } from "../kit/loaders";
 import { Assessment } from "./assessment.entity";
 import { Household } from "./household.entity";
 import { Person } from "./person.entity";
-import { povertyLevelCounts, vulnerabilityCounts } from "./tambon.figures";
+import { levelFigures, vulnerabilityCounts } from "./tambon.figures";
 
 export function createLoaders(ds: DataSource) {
   const assessments = ds.getRepository(Assessment);
@@ -36,8 +36,8 @@ export function createLoaders(ds: DataSource) {
           .getMany(),
       (a) => a.houseCode,
     ),
-    povertyLevels: groupedLoader(
-      (codes: string[]) => povertyLevelCounts(ds, codes),
+    povertyLevels: keyedLoader(
+      (codes: string[]) => levelFigures(ds, codes),
       (row) => row.tambonCode,
     ),
     vulnerability: keyedLoader(

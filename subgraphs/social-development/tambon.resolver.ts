@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
-import { SmallCount } from "../kit/authorization";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { CountTotal } from "../kit/disclosure";
+import { CountResolver } from "../kit/disclosure-fields";
 import { sectionResolver } from "../kit/sections";
 import { OWNER } from "./access";
 import type { SubgraphContext } from "../kit/subgraph";
@@ -14,18 +15,27 @@ export const TambonRegistryField = sectionResolver(OWNER, Tambon, TambonRegistry
   description: "The social registry's figures (พมจ.): households, poverty levels, vulnerable people.",
 });
 
+const levels = async (tambon: TambonRegistry, ctx: Context) => (await ctx.loaders.povertyLevels.load(tambon.code))!;
+
 /** Each figure through a loader, batched over every tambon asked. */
 @Resolver(() => TambonRegistry)
 export class TambonRegistryResolver {
-  @FieldResolver(() => [PovertyLevelCount], { description: "Households by the level of their latest assessment." })
-  householdsByPovertyLevel(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<PovertyLevelCount[]> {
-    return ctx.loaders.povertyLevels.load(tambon.code);
+  @FieldResolver(() => [PovertyLevelCount], {
+    description: "Households by the level of their latest assessment: the four levels in order, 1 to 4, zeros included.",
+  })
+  async householdsByPovertyLevel(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<PovertyLevelCount[]> {
+    return (await levels(tambon, ctx)).levels;
   }
 
-  @UseMiddleware(SmallCount(OWNER))
-  @FieldResolver(() => Int, { nullable: true, description: "Registered households." })
-  async householdCount(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.vulnerability.load(tambon.code))?.households ?? 0;
+  @CountResolver(OWNER, "Registered households not assessed yet (no poverty level).")
+  async householdsNotAssessed(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<number> {
+    return (await levels(tambon, ctx)).notAssessed;
+  }
+
+  @CountResolver(OWNER, "Registered households: the four levels plus those not assessed.", "total")
+  async householdCount(@Root() tambon: TambonRegistry, @Ctx() ctx: Context): Promise<CountTotal> {
+    const { levels: byLevel, notAssessed } = await levels(tambon, ctx);
+    return new CountTotal([...byLevel.map((l) => l.households), notAssessed]);
   }
 
   @FieldResolver(() => VulnerabilityCounts)
@@ -33,7 +43,6 @@ export class TambonRegistryResolver {
     return (
       (await ctx.loaders.vulnerability.load(tambon.code)) ?? {
         tambonCode: tambon.code,
-        households: 0,
         people: 0,
         elderly: 0,
         childrenUnder7: 0,
