@@ -1,0 +1,66 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { stopOnSignal } from "../subgraphs/kit/lifecycle";
+
+/**
+ * Every server of the bench runs in a process of its own (so no gateway shares an event loop with
+ * the load generator or with another gateway), forked under tsx as `npm start` forks the hub's.
+ * A child reports `{ url }` when it listens and answers `"statements"` with the SQL statements
+ * it has sent so far, by database.
+ */
+export type Statements = Record<string, number>;
+
+export interface Child {
+  name: string;
+  pid: number;
+  url: string;
+  statements(): Promise<Statements>;
+  /** Resident memory now (VmRSS) and at its peak so far (VmHWM), in MB, from /proc. */
+  memory(): { rssMb: number; peakMb: number };
+  stop(): Promise<void>;
+}
+
+function procStatus(pid: number, key: "VmRSS" | "VmHWM"): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${key}:`));
+  return Number(line?.replace(/\D/g, "") ?? 0) / 1024; // kB → MB
+}
+
+/** Forks `entry` (relative to the repository root) and resolves once it reports its URL. */
+export function launch(name: string, entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
+  const child: ChildProcess = fork(resolve(__dirname, "..", entry), args, { env, execArgv: ["--import", "tsx"] });
+  const waiting: ((s: Statements) => void)[] = [];
+  return new Promise((ready, failed) => {
+    child.on("exit", (code, signal) => failed(new Error(`${name} exited before it was ready (${signal ?? code})`)));
+    child.on("message", (message: { url?: string; statements?: Statements }) => {
+      if (message.statements) waiting.shift()?.(message.statements);
+      if (!message.url) return;
+      ready({
+        name,
+        pid: child.pid!,
+        url: message.url,
+        statements: () =>
+          new Promise((answer) => {
+            waiting.push(answer);
+            child.send("statements");
+          }),
+        memory: () => ({ rssMb: procStatus(child.pid!, "VmRSS"), peakMb: procStatus(child.pid!, "VmHWM") }),
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          }),
+      });
+    });
+  });
+}
+
+/** The child's side: report the URL, answer statement counts, stop on SIGTERM or when the bench is gone. */
+export function reportReady(url: string, statements: () => Statements, stop: () => Promise<void>): void {
+  process.on("message", (message) => message === "statements" && process.send?.({ statements: statements() }));
+  process.send?.({ url });
+  stopOnSignal(stop);
+}

@@ -1,0 +1,97 @@
+import type { Round } from "./load";
+import type { Statements } from "./processes";
+
+/** What one gateway did in one scenario, over all its rounds (medians; errors summed; memory at its peak). */
+export interface GatewayFigures {
+  rounds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  responses: number;
+  errors: Record<string, number>;
+  /** Highest resident memory sampled during the scenario's rounds, MB. */
+  peakRssMb: number;
+  /** SQL statements per answer, all databases, and by database. */
+  statementsPerRequest: number;
+  statementsByDatabase: Statements;
+  bytesPerResponse: number;
+}
+
+export interface RoundSample extends Round {
+  rssMb: number;
+  statements: Statements;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+export function summarise(samples: RoundSample[]): GatewayFigures {
+  const errors: Record<string, number> = {};
+  for (const s of samples) for (const [kind, n] of Object.entries(s.errors)) errors[kind] = (errors[kind] ?? 0) + n;
+  const perRequest = (s: RoundSample, db?: string) =>
+    s.responses
+      ? Object.entries(s.statements).reduce((sum, [name, n]) => (db === undefined || db === name ? sum + n : sum), 0) / s.responses
+      : 0;
+  const databases = [...new Set(samples.flatMap((s) => Object.keys(s.statements)))];
+  return {
+    rounds: samples.length,
+    rps: round1(median(samples.map((s) => s.rps))),
+    p50: median(samples.map((s) => s.p50)),
+    p99: median(samples.map((s) => s.p99)),
+    responses: samples.reduce((sum, s) => sum + s.responses, 0),
+    errors,
+    peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
+    statementsPerRequest: round1(median(samples.map((s) => perRequest(s)))),
+    statementsByDatabase: Object.fromEntries(
+      databases.map((db) => [db, round1(median(samples.map((s) => perRequest(s, db))))]).filter(([, n]) => (n as number) > 0),
+    ),
+    bytesPerResponse: median(samples.map((s) => s.bytes)),
+  };
+}
+
+/** hub ÷ other: above 1 means the hub answers more per second (RPS) or takes longer (p50). */
+export function ratios(figures: Record<string, GatewayFigures>): Record<string, { rps: number; p50: number }> {
+  const hub = figures.hub;
+  return Object.fromEntries(
+    Object.entries(figures)
+      .filter(([name]) => name !== "hub")
+      .map(([name, other]) => [
+        `hub/${name}`,
+        {
+          rps: other.rps ? Math.round((hub.rps / other.rps) * 100) / 100 : 0,
+          p50: other.p50 ? Math.round((hub.p50 / other.p50) * 100) / 100 : 0,
+        },
+      ]),
+  );
+}
+
+const errorText = (errors: Record<string, number>): string =>
+  Object.entries(errors)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(", ") || "0";
+
+/** One scenario as a plain-text table for the terminal (and for BENCHMARKS.md). */
+export function table(title: string, figures: Record<string, GatewayFigures>): string {
+  const ratio = ratios(figures);
+  const rows = Object.entries(figures).map(([name, f]) => {
+    const r = ratio[`hub/${name}`];
+    return [
+      name,
+      f.rps.toFixed(1),
+      `${f.p50} ms`,
+      `${f.p99} ms`,
+      errorText(f.errors),
+      `${f.peakRssMb} MB`,
+      f.statementsPerRequest.toFixed(1),
+      r ? `${r.rps.toFixed(2)} · ${r.p50.toFixed(2)}` : "",
+    ];
+  });
+  const header = ["gateway", "RPS", "p50", "p99", "errors", "peak RSS", "SQL/req", "hub÷this RPS · p50"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  return [title, line(header), ...rows.map(line)].join("\n");
+}
