@@ -12,6 +12,8 @@ export interface Round {
   p99: number;
   /** Answers received (including those counted as errors). */
   responses: number;
+  /** Requests sent: the answers plus those still in flight when the round ended. */
+  sent: number;
   /** Mean size of an answer's body, in bytes. */
   bytes: number;
   /** Failed answers by kind: `http 500`, `graphql INTERNAL_SERVER_ERROR`, `socket ECONNRESET`, `timeout`. */
@@ -69,6 +71,7 @@ export function measure(url: string, requests: BenchRequest[], options: { connec
           p50: result.latency.p50,
           p99: result.latency.p99,
           responses: result.requests.total,
+          sent: result.requests.sent,
           bytes: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
           errors,
         });

@@ -15,6 +15,8 @@ export interface Child {
   name: string;
   pid: number;
   url: string;
+  /** When it was forked (Date.now()). */
+  startedAt: number;
   statements(): Promise<Statements>;
   /** Resident memory now (VmRSS) and at its peak so far (VmHWM), in MB, from /proc. */
   memory(): { rssMb: number; peakMb: number };
@@ -28,9 +30,22 @@ function procStatus(pid: number, key: "VmRSS" | "VmHWM"): number {
   return Number(line?.replace(/\D/g, "") ?? 0) / 1024; // kB → MB
 }
 
+export interface LaunchOptions {
+  env: NodeJS.ProcessEnv;
+  /** Where the child's stdout and stderr go (a file descriptor; default: the bench's own). */
+  log?: number;
+  /** More Node flags, e.g. `--cpu-prof`. */
+  nodeFlags?: string[];
+}
+
 /** Forks `entry` (relative to the repository root) and resolves once it reports its URL. */
-export function launch(name: string, entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
-  const child: ChildProcess = fork(resolve(__dirname, "..", entry), args, { env, execArgv: ["--import", "tsx"] });
+export function launch(name: string, entry: string, args: string[], options: LaunchOptions): Promise<Child> {
+  const startedAt = Date.now();
+  const child: ChildProcess = fork(resolve(__dirname, "..", entry), args, {
+    env: options.env,
+    execArgv: ["--import", "tsx", ...(options.nodeFlags ?? [])],
+    stdio: options.log === undefined ? "inherit" : ["ignore", options.log, options.log, "ipc"],
+  });
   const waiting: ((s: Statements) => void)[] = [];
   return new Promise((ready, failed) => {
     child.on("exit", (code, signal) => failed(new Error(`${name} exited before it was ready (${signal ?? code})`)));
@@ -41,6 +56,7 @@ export function launch(name: string, entry: string, args: string[], env: NodeJS.
         name,
         pid: child.pid!,
         url: message.url,
+        startedAt,
         statements: () =>
           new Promise((answer) => {
             waiting.push(answer);

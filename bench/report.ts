@@ -9,6 +9,8 @@ export interface GatewayFigures {
   p99: number;
   responses: number;
   errors: Record<string, number>;
+  /** Errors of each round, in order (the idle-gap scenario tells its gaps apart by these). */
+  errorsByRound: number[];
   /** Highest resident memory sampled during the scenario's rounds, MB. */
   peakRssMb: number;
   /** SQL statements per answer, all databases, and by database. */
@@ -44,6 +46,7 @@ export function summarise(samples: RoundSample[]): GatewayFigures {
     p99: median(samples.map((s) => s.p99)),
     responses: samples.reduce((sum, s) => sum + s.responses, 0),
     errors,
+    errorsByRound: samples.map((s) => Object.values(s.errors).reduce((a, b) => a + b, 0)),
     peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
     statementsPerRequest: round1(median(samples.map((s) => perRequest(s)))),
     statementsByDatabase: Object.fromEntries(

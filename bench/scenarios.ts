@@ -13,8 +13,12 @@ export interface Scenario {
   title: string;
   /** Taken in turn, one per request, by all connections together. */
   requests: BenchRequest[];
-  /** Seconds every gateway sits idle before each of its rounds (the keep-alive trap). */
-  idleBefore?: number;
+  /**
+   * The keep-alive trap: before each of its rounds a gateway is kept busy for a second, so that
+   * every pooled socket to the subgraphs was just used, then left idle this many seconds (round r
+   * takes the r-th, cycling), then measured.
+   */
+  idleGaps?: number[];
 }
 
 /** The write of the 90/10 mix: a housing survey (no example operation writes, so the bench names its own). */
@@ -30,8 +34,8 @@ export interface ScenarioOptions {
   auth: AuthConfig;
   /** The run's copy of the social registry, where the households to ask for are picked. */
   registryUrl: string;
-  /** Idle seconds before each round of the idle-gap scenario. */
-  gap: number;
+  /** Idle seconds before the rounds of the idle-gap scenario, one per round, cycling. */
+  gaps: number[];
 }
 
 export async function buildScenarios(options: ScenarioOptions): Promise<Scenario[]> {
@@ -94,6 +98,6 @@ export async function buildScenarios(options: ScenarioOptions): Promise<Scenario
     },
     // Nine reads, then one write, over and over: 90/10.
     { key: "mix", title: "90% Q2 reads, 10% housing-survey writes", requests: writes.flatMap((write) => [...Array(9).fill(q2), write]) },
-    { key: "gap", title: `Q2 after ${options.gap} s idle`, requests: [q2], idleBefore: options.gap },
+    { key: "gap", title: `Q2 after ${options.gaps.join(" / ")} s idle`, requests: [q2], idleGaps: options.gaps },
   ];
 }
