@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Client } from "pg";
-import { DEMO_LINKAGE_SECRET, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
+import { DEMO_LINKAGE_SECRET, loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase } from "../subgraphs/kit/database";
 import { type EmbeddedServer, startEmbeddedPostgresOnAnyPort } from "../subgraphs/kit/embedded-postgres";
 import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
@@ -9,8 +11,10 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 /**
  * The bench's databases. Each data size is seeded once, with the hub's own seed code, into
  * template databases that are kept between runs (`bench_<size>_<seed>_<subgraph>`, marked as
- * complete by a comment written after the seed finished); every run then works on fresh clones
- * of them, so the writes and audit rows of one run never reach the next.
+ * complete by a comment written after the seed finished, naming the seed code's version); every
+ * run then works on fresh clones of them, so the writes and audit rows of one run never reach the
+ * next. A template whose seed code has changed since is seeded again; new migrations are applied
+ * to it in place.
  */
 export interface BenchData {
   serverUrl: string;
@@ -38,16 +42,34 @@ const alive = (pid: number): boolean => {
   }
 };
 
+const ROOT = resolve(__dirname, "..");
+
+/** A hash of what an agency's demo data is made from: its seed files, the kit's demo population, the geocodes. */
+function seedVersion(subgraph: SubgraphName): string {
+  const files = [
+    ...readdirSync(resolve(ROOT, "subgraphs", subgraph), { recursive: true, encoding: "utf8" })
+      .filter((f) => /seed|demo/.test(f) && f.endsWith(".ts"))
+      .map((f) => `subgraphs/${subgraph}/${f}`),
+    ...readdirSync(resolve(ROOT, "subgraphs/kit/demo")).map((f) => `subgraphs/kit/demo/${f}`),
+    ...readdirSync(resolve(ROOT, "data"))
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => `data/${f}`),
+  ].sort();
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(file).update(readFileSync(resolve(ROOT, file)));
+  return hash.digest("hex").slice(0, 12);
+}
+
 /** Seeds one subgraph's template unless a complete one exists; always brings its migrations up to date. */
 async function template(serverUrl: string, subgraph: SubgraphName, name: string, size: { households: number; seed: number }) {
-  const marker = `mukdahan bench: households=${size.households} seed=${size.seed}`;
+  const marker = `mukdahan bench: households=${size.households} seed=${size.seed} code=${seedVersion(subgraph)}`;
   const found = await onServer(serverUrl, (c) =>
     c.query("SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1", [name]),
   );
   const complete = found.rows[0]?.note === marker;
   if (!complete) await dropDatabase(serverUrl, name); // absent, or a seed that did not finish
   const def = SUBGRAPHS[subgraph];
-  const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name));
+  const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name), loadConfig().timeZone);
   try {
     if (complete) return;
     const started = Date.now();

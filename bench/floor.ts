@@ -4,6 +4,7 @@ import { Kind, parse, type OperationDefinitionNode, type SelectionNode } from "g
 import type { DataSource } from "typeorm";
 import { loadOperations } from "../gateway/operations";
 import { hidesFew } from "../subgraphs/kit/authorization";
+import { withClock, zoneClock } from "../subgraphs/kit/clock";
 import { loadConfig, type SubgraphName } from "../subgraphs/kit/config";
 import { PUBLIC_IDENTITY, ROLES, type Identity } from "../subgraphs/kit/identity";
 import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
@@ -85,29 +86,32 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
     const network = async () => (await l.councils.tambonFigures.load(code))!;
     return withFields(t, {
       district: () => l.area.district.load(t.districtCode).then(district),
-      householdCount: async () => count("social-development", (await registry())?.households ?? 0),
-      householdsByPovertyLevel: async () =>
-        (await l.registry.povertyLevels.load(code)).map((r) => counts("social-development", r, ["households"])),
-      vulnerablePeople: async () => {
-        const v = (await registry()) ?? {
-          households: 0,
-          people: 0,
-          elderly: 0,
-          childrenUnder7: 0,
-          disabled: 0,
-          bedridden: 0,
-          singleParents: 0,
-          welfareCardHolders: 0,
-        };
-        return counts("social-development", v, [
-          "people",
-          "elderly",
-          "childrenUnder7",
-          "disabled",
-          "bedridden",
-          "singleParents",
-          "welfareCardHolders",
-        ]);
+      registry: {
+        householdCount: async () => count("social-development", (await registry())?.households ?? 0),
+        householdsByPovertyLevel: async () =>
+          (await l.registry.povertyLevels.load(code)).map((r) => counts("social-development", r, ["households"])),
+        vulnerablePeople: async () => {
+          const none = {
+            households: 0,
+            people: 0,
+            elderly: 0,
+            childrenUnder7: 0,
+            disabled: 0,
+            bedridden: 0,
+            singleParents: 0,
+            welfareCardHolders: 0,
+          };
+          const v = (await registry()) ?? none;
+          return counts("social-development", v, [
+            "people",
+            "elderly",
+            "childrenUnder7",
+            "disabled",
+            "bedridden",
+            "singleParents",
+            "welfareCardHolders",
+          ]);
+        },
       },
       housing: {
         surveyedHouseholds: async () => count("housing", (await surveys())?.surveyed ?? 0),
@@ -122,25 +126,29 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
         budgetApproved: () => money("approved"),
         budgetSpent: () => money("spent"),
       },
-      farmerCount: async () => count("agriculture", (await farmers())?.farmers ?? 0),
-      youngFarmerCount: async () => count("agriculture", (await farmers())?.youngFarmers ?? 0),
-      crops: async ({ cropYear }: { cropYear?: number }) => {
-        const season = seasonArg(cropYear);
-        const byCrop = (await l.agriculture.cropFigures(season).load(code)).map((c) =>
-          withFields(counts("agriculture", c, ["cropCycles", "farmers", "soldCycles"]), {
-            medianIncomePerRai: hidesFew(identity, "agriculture", c.soldCycles) ? null : c.medianIncomePerRai,
-          }),
-        );
-        return Object.assign(new TambonCrops(), { season, byCrop });
+      agriculture: {
+        farmerCount: async () => count("agriculture", (await farmers())?.farmers ?? 0),
+        youngFarmerCount: async () => count("agriculture", (await farmers())?.youngFarmers ?? 0),
+        crops: async ({ cropYear }: { cropYear?: number }) => {
+          const season = seasonArg(cropYear);
+          const byCrop = (await l.agriculture.cropFigures(season).load(code)).map((c) =>
+            withFields(counts("agriculture", c, ["cropCycles", "farmers", "soldCycles"]), {
+              medianIncomePerRai: hidesFew(identity, "agriculture", c.soldCycles) ? null : c.medianIncomePerRai,
+            }),
+          );
+          return Object.assign(new TambonCrops(), { season, byCrop });
+        },
       },
-      council: async () => {
-        const c = await l.councils.councilByTambon.load(code);
-        return c && withFields(c, { memberCount: async () => (await l.councils.councilMemberCounts.load(c.id))?.current ?? 0 });
+      councils: {
+        council: async () => {
+          const c = await l.councils.councilByTambon.load(code);
+          return c && withFields(c, { memberCount: async () => (await l.councils.councilMemberCounts.load(c.id))?.current ?? 0 });
+        },
+        trainedChangeLeaders: async () => count("community-councils", (await network()).trainedChangeLeaders),
+        welfareFundMembers: async () => count("community-councils", (await network()).fundMembers),
+        welfareFundBalance: async () => (await network()).fundBalance,
+        codiGrantsTotal: async () => (await network()).grantsTotal,
       },
-      trainedChangeLeaders: async () => count("community-councils", (await network()).trainedChangeLeaders),
-      welfareFundMembers: async () => count("community-councils", (await network()).fundMembers),
-      welfareFundBalance: async () => (await network()).fundBalance,
-      codiGrantsTotal: async () => (await network()).grantsTotal,
     });
   };
 
@@ -181,29 +189,41 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
   };
 }
 
-/** The operation's selection over the tree: thunks are called with the field's arguments, siblings in parallel (so loaders batch). */
-async function project(value: any, selections: readonly SelectionNode[], variables: Record<string, unknown>): Promise<unknown> {
+const isPromise = (v: unknown): v is Promise<unknown> => typeof (v as Promise<unknown> | null)?.then === "function";
+
+/**
+ * The operation's selection over the tree, as graphql-js walks it: every field of a level is asked
+ * for before any answer is awaited, and plain values are not awaited at all, so the loads of one
+ * level across all list items land in one DataLoader batch (one SQL statement). Thunks get the
+ * field's arguments.
+ */
+function project(value: any, selections: readonly SelectionNode[], variables: Record<string, unknown>): unknown {
   if (value == null) return null;
-  if (Array.isArray(value)) return Promise.all(value.map((item) => project(item, selections, variables)));
-  const fields = await Promise.all(
-    selections.map(async (s) => {
-      if (s.kind !== Kind.FIELD) throw new Error("the floor answers operations without fragments");
-      let v = value[s.name.value];
-      if (v === undefined) throw new Error(`the floor has no field ${s.name.value}`);
-      const args = Object.fromEntries(
-        (s.arguments ?? []).map((a) => [
-          a.name.value,
-          a.value.kind === Kind.VARIABLE ? variables[a.value.name.value] : (a.value as { value?: unknown }).value,
-        ]),
-      );
-      v = typeof v === "function" ? await (v as Thunk)(args) : await v;
-      return [
-        s.alias?.value ?? s.name.value,
-        s.selectionSet ? await project(v, s.selectionSet.selections, variables) : (v ?? null),
-      ] as const;
-    }),
-  );
-  return Object.fromEntries(fields);
+  if (isPromise(value)) return value.then((v) => project(v, selections, variables));
+  if (Array.isArray(value)) {
+    const items = value.map((item) => project(item, selections, variables));
+    return items.some(isPromise) ? Promise.all(items) : items;
+  }
+  const answer: Record<string, unknown> = {};
+  const pending: Promise<unknown>[] = [];
+  for (const s of selections) {
+    if (s.kind !== Kind.FIELD) throw new Error("the floor answers operations without fragments");
+    const key = s.alias?.value ?? s.name.value;
+    let v = value[s.name.value];
+    if (v === undefined) throw new Error(`the floor has no field ${s.name.value}`);
+    if (typeof v === "function") {
+      const args = (s.arguments ?? []).map((a) => [
+        a.name.value,
+        a.value.kind === Kind.VARIABLE ? variables[a.value.name.value] : (a.value as { value?: unknown }).value,
+      ]);
+      v = (v as Thunk)(Object.fromEntries(args));
+    }
+    const projected = s.selectionSet ? project(v, s.selectionSet.selections, variables) : v;
+    answer[key] = null; // the key's place, in selection order
+    if (isPromise(projected)) pending.push(projected.then((p) => (answer[key] = p ?? null)));
+    else answer[key] = projected ?? null;
+  }
+  return pending.length ? Promise.all(pending).then(() => answer) : answer;
 }
 
 /** Defaults of the operation's variables (`$first: Int = 10`) under the ones sent. */
@@ -217,7 +237,7 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
 async function main(): Promise<void> {
   const config = loadConfig();
   const opened = await Promise.all(
-    config.subgraphs.map(async (s) => [s.name, await openSubgraphDatabase(SUBGRAPHS[s.name], s.databaseUrl!)] as const),
+    config.subgraphs.map(async (s) => [s.name, await openSubgraphDatabase(SUBGRAPHS[s.name], s.databaseUrl!, config.timeZone)] as const),
   );
   const dbs = Object.fromEntries(opened.map(([name, db]) => [name, db.ds])) as Record<SubgraphName, DataSource>;
   const operations = new Map(
@@ -231,6 +251,7 @@ async function main(): Promise<void> {
     }),
   );
   const failures = new Set<string>();
+  const clock = zoneClock(config.timeZone);
   const server = createServer(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
@@ -239,8 +260,12 @@ async function main(): Promise<void> {
     let answer: unknown;
     try {
       if (!op) throw new Error(`the floor does not know ${operationName}`);
-      const root = graph(requestLoaders(dbs, config), op.identity, dbs);
-      answer = { data: await project(root, op.definition.selectionSet.selections, withDefaults(op.definition, variables)) };
+      // As in a subgraph (kit/http.ts): the request runs on the hub's clock, which every "today" reads.
+      const data = await withClock(clock, async () => {
+        const root = graph(requestLoaders(dbs, config), op.identity, dbs);
+        return project(root, op.definition.selectionSet.selections, withDefaults(op.definition, variables));
+      });
+      answer = { data };
     } catch (error) {
       const { message } = error as Error;
       if (!failures.has(message)) console.error(`floor: ${operationName}: ${message}`); // once per kind: the bench counts the rest

@@ -77,8 +77,8 @@ const errorText = (errors: Record<string, number>): string =>
     .map(([kind, n]) => `${n} ${kind}`)
     .join(", ") || "0";
 
-/** One scenario as a plain-text table for the terminal (and for BENCHMARKS.md). */
-export function table(title: string, figures: Record<string, GatewayFigures>): string {
+/** One scenario as a plain-text table for the terminal; SQL: a request sent alone, and per request under load. */
+export function table(title: string, figures: Record<string, GatewayFigures>, alone: Record<string, { statements: Statements }>): string {
   const ratio = ratios(figures);
   const rows = Object.entries(figures).map(([name, f]) => {
     const r = ratio[`hub/${name}`];
@@ -89,11 +89,11 @@ export function table(title: string, figures: Record<string, GatewayFigures>): s
       `${f.p99} ms`,
       errorText(f.errors),
       `${f.peakRssMb} MB`,
-      f.statementsPerRequest.toFixed(1),
+      `${Object.values(alone[name]?.statements ?? {}).reduce((a, b) => a + b, 0)} · ${f.statementsPerRequest.toFixed(1)}`,
       r ? `${r.rps.toFixed(2)} · ${r.p50.toFixed(2)}` : "",
     ];
   });
-  const header = ["gateway", "RPS", "p50", "p99", "errors", "peak RSS", "SQL/req", "hub÷this RPS · p50"];
+  const header = ["gateway", "RPS", "p50", "p99", "errors", "peak RSS", "SQL: 1 alone · per req", "hub÷this RPS · p50"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   return [title, line(header), ...rows.map(line)].join("\n");

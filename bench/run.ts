@@ -61,11 +61,15 @@ async function totalStatements(children: Child[]): Promise<Statements> {
   return total;
 }
 
-/** The counts once the requests still in flight at the end of a round have finished (no change for 300 ms). */
-async function settledStatements(children: Child[]): Promise<Statements> {
+/**
+ * The counts once the requests still in flight at the end of a round have finished: no change for
+ * `quietMs` (the round's median latency, at least 300 ms and at most 3 s; an estimate under load).
+ */
+async function settledStatements(children: Child[], quietMs: number): Promise<Statements> {
+  const step = Math.min(Math.max(quietMs, 300), 3000);
   let last = await totalStatements(children);
-  for (let waited = 0; waited < TIMEOUT_SECONDS * 1000; waited += 300) {
-    await sleep(300);
+  for (let waited = 0; waited < TIMEOUT_SECONDS * 1000; waited += step) {
+    await sleep(step);
     const now = await totalStatements(children);
     if (JSON.stringify(now) === JSON.stringify(last)) return now;
     last = now;
@@ -141,29 +145,41 @@ function firstDifference(a: unknown, b: unknown, path = "data"): string | null {
   return `${path}: ${JSON.stringify(a)?.slice(0, 80)} vs ${JSON.stringify(b)?.slice(0, 80)}`;
 }
 
-/** Sends each gateway the scenario's first request at once and tells whose `data` equals the hub's. */
-async function compareAnswers(scenario: Scenario, gateways: Child[]): Promise<Record<string, boolean>> {
+export interface Probe {
+  /** Whether its `data` equals the hub's. */
+  sameAsHub: boolean;
+  /** SQL statements the one request cost, by database (nothing else running). */
+  statements: Statements;
+}
+
+/**
+ * Sends each gateway in turn the scenario's first request, alone: whose `data` equals the hub's,
+ * and what one request costs in SQL statements when nothing else runs (no merging of concurrent
+ * requests). The subgraphs' work is over when the answer arrives (audit rows included).
+ */
+async function probe(scenario: Scenario, gateways: Child[], counted: Child[]): Promise<Record<string, Probe>> {
   const [first] = scenario.requests;
-  const answers = await Promise.all(
-    gateways.map(async (g) => {
-      const response = await fetch(g.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...first.headers },
-        body: first.body,
-      });
-      return (await response.json()) as { data?: unknown; errors?: unknown };
-    }),
-  );
-  const same: Record<string, boolean> = {};
-  for (const [i, g] of gateways.entries()) {
-    if (answers[i].errors)
-      console.warn(`  ${scenario.key}: ${g.name} answered with errors: ${JSON.stringify(answers[i].errors).slice(0, 200)}`);
-    if (i === 0) continue;
-    const difference = firstDifference(answers[0].data, answers[i].data);
-    same[g.name] = difference === null;
+  const probes: Record<string, Probe> = {};
+  let hub: unknown;
+  for (const g of gateways) {
+    const before = await totalStatements(counted);
+    const response = await fetch(g.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...first.headers },
+      body: first.body,
+    });
+    const answer = (await response.json()) as { data?: unknown; errors?: unknown };
+    const after = await totalStatements(counted);
+    if (answer.errors) console.warn(`  ${scenario.key}: ${g.name} answered with errors: ${JSON.stringify(answer.errors).slice(0, 200)}`);
+    if (g.name === "hub") hub = answer.data;
+    const difference = firstDifference(hub, answer.data);
     if (difference) console.warn(`  ${scenario.key}: ${g.name}'s answer differs from the hub's at ${difference}`);
+    const statements = Object.fromEntries(
+      Object.entries(after).flatMap(([db, n]) => (n > (before[db] ?? 0) ? [[db, n - (before[db] ?? 0)]] : [])),
+    );
+    probes[g.name] = { sameAsHub: difference === null, statements };
   }
-  return same;
+  return probes;
 }
 
 async function main(): Promise<void> {
@@ -199,6 +215,19 @@ async function main(): Promise<void> {
   const data = await prepareData({ label: size, households: SIZES[size], seed: SEED });
   const profileDir = values.profile ? resolve(RESULTS, "profiles", stem) : undefined;
   let servers: Servers | undefined;
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      await Promise.all([...(servers?.gateways ?? []), ...(servers?.subgraphs ?? [])].map((c) => c.stop()));
+      await data.stop().catch((error: Error) => console.error(`could not drop this run's databases: ${error.message}`));
+    })());
+  // Ctrl-C (or a SIGTERM) still stops every server, drops this run's databases and stops PostgreSQL.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log("\nstopping the bench …");
+      void stopAll().finally(() => process.exit(130));
+    });
+  }
   try {
     servers = await startServers(data, log, profileDir);
     const { gateways, counted } = servers;
@@ -211,9 +240,9 @@ async function main(): Promise<void> {
     );
 
     let loadWindow = { from: 0, to: 0 }; // when the hub was under load, in ms after it started (for --profile)
-    const results: { key: string; title: string; sameAnswers: Record<string, boolean>; gateways: Record<string, GatewayFigures> }[] = [];
+    const results: { key: string; title: string; alone: Record<string, Probe>; gateways: Record<string, GatewayFigures> }[] = [];
     for (const scenario of scenarios) {
-      const sameAnswers = await compareAnswers(scenario, gateways);
+      const alone = await probe(scenario, gateways, counted);
       const samples = new Map<string, RoundSample[]>(gateways.map((g) => [g.name, []]));
       // The idle-gap scenario looks for errors, which come in the first requests after the gap: more, shorter rounds.
       const scenarioRounds = scenario.idleGaps && !values.quick ? Math.max(2 * rounds, scenario.idleGaps.length) : rounds;
@@ -231,14 +260,14 @@ async function main(): Promise<void> {
             measure(gateway.url, scenario.requests, { connections, seconds: scenarioSeconds, timeout: TIMEOUT_SECONDS }),
           );
           loadWindow.to = Date.now() - gateway.startedAt;
-          const after = await settledStatements(counted);
+          const after = await settledStatements(counted, result.p50);
           const statements = Object.fromEntries(Object.entries(after).map(([db, n]) => [db, n - (before[db] ?? 0)]));
           samples.get(gateway.name)!.push({ ...result, rssMb, statements });
         }
       }
       const figures = Object.fromEntries([...samples].map(([name, s]) => [name, summarise(s)]));
-      results.push({ key: scenario.key, title: scenario.title, sameAnswers, gateways: figures });
-      console.log(`\n${at()} ${table(`${scenario.key} ${scenario.title}`, figures)}`);
+      results.push({ key: scenario.key, title: scenario.title, alone, gateways: figures });
+      console.log(`\n${at()} ${table(`${scenario.key} ${scenario.title}`, figures, alone)}`);
     }
 
     const postgres = await postgresVersion(data.serverUrl);
@@ -279,8 +308,7 @@ async function main(): Promise<void> {
         console.log(`  ${`${row.share.toFixed(1)}%`.padStart(6)}  ${String(row.ms).padStart(6)} ms  ${row.category}`);
     }
   } finally {
-    await Promise.all([...(servers?.gateways ?? []), ...(servers?.subgraphs ?? [])].map((c) => c.stop()));
-    await data.stop();
+    await stopAll();
   }
 }
 

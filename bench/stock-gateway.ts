@@ -1,4 +1,5 @@
 import "../gateway/no-telemetry";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const identify = identityFromRequest(config.auth);
   const { url } = await startStandaloneServer(server, {
     listen: { host: "127.0.0.1", port: 0 },
-    context: async ({ req }) => ({ identity: await identify(req) }),
+    context: async ({ req }) => ({ identity: await identify(req), requestId: randomUUID() }),
   });
   // Nothing to close: stopping the process ends it (Apollo's drain would wait for idle keep-alive sockets).
   reportReady(
