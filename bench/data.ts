@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { Client } from "pg";
 import { DEMO_LINKAGE_SECRET, loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
-import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase } from "../subgraphs/kit/database";
+import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase, onServer } from "../subgraphs/kit/database";
 import { type EmbeddedServer, startEmbeddedPostgresOnAnyPort } from "../subgraphs/kit/embedded-postgres";
 import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
@@ -21,16 +20,6 @@ export interface BenchData {
   /** This run's clone of each subgraph's database. */
   urls: Record<SubgraphName, string>;
   stop(): Promise<void>;
-}
-
-async function onServer<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const alive = (pid: number): boolean => {

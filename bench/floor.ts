@@ -12,6 +12,8 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 import { area } from "../subgraphs/area/subgraph";
 import { Tambon } from "../subgraphs/area/tambon.entity";
 import { socialDevelopment } from "../subgraphs/social-development/subgraph";
+import type { TambonRegistry } from "../subgraphs/social-development/tambon.figures";
+import { TambonRegistryResolver } from "../subgraphs/social-development/tambon.resolver";
 import { housing } from "../subgraphs/housing/subgraph";
 import { ALL_STAGES } from "../subgraphs/housing/ladder";
 import { SurveyMutationResolver } from "../subgraphs/housing/survey.mutation";
@@ -75,7 +77,6 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
   const tambon = (t: Tambon | null) => {
     if (!t) return null;
     const { code } = t;
-    const registry = () => l.registry.vulnerability.load(code);
     const surveys = () => l.housing.surveyFigures.load(code);
     const totals = async () => (await l.housing.caseFigures.load(code)).find((row) => row.stage === null);
     const money = async (pick: "approved" | "spent") => {
@@ -86,33 +87,25 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
     const network = async () => (await l.councils.tambonFigures.load(code))!;
     return withFields(t, {
       district: () => l.area.district.load(t.districtCode).then(district),
-      registry: {
-        householdCount: async () => count("social-development", (await registry())?.households ?? 0),
-        householdsByPovertyLevel: async () =>
-          (await l.registry.povertyLevels.load(code)).map((r) => counts("social-development", r, ["households"])),
-        vulnerablePeople: async () => {
-          const none = {
-            households: 0,
-            people: 0,
-            elderly: 0,
-            childrenUnder7: 0,
-            disabled: 0,
-            bedridden: 0,
-            singleParents: 0,
-            welfareCardHolders: 0,
-          };
-          const v = (await registry()) ?? none;
-          return counts("social-development", v, [
-            "people",
-            "elderly",
-            "childrenUnder7",
-            "disabled",
-            "bedridden",
-            "singleParents",
-            "welfareCardHolders",
-          ]);
-        },
-      },
+      registry: (() => {
+        const registry = new TambonRegistryResolver();
+        const [root, ctx] = [{ code } as TambonRegistry, { loaders: l.registry } as never];
+        return {
+          householdCount: async () => count("social-development", await registry.householdCount(root, ctx)),
+          householdsByPovertyLevel: async () =>
+            (await registry.householdsByPovertyLevel(root, ctx)).map((r) => counts("social-development", r, ["households"])),
+          vulnerablePeople: async () =>
+            counts("social-development", await registry.vulnerablePeople(root, ctx), [
+              "people",
+              "elderly",
+              "childrenUnder7",
+              "disabled",
+              "bedridden",
+              "singleParents",
+              "welfareCardHolders",
+            ]),
+        };
+      })(),
       housing: {
         surveyedHouseholds: async () => count("housing", (await surveys())?.surveyed ?? 0),
         unsafeHousing: async () => count("housing", (await surveys())?.unsafe ?? 0),

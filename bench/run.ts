@@ -5,8 +5,8 @@ import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { Client } from "pg";
 import { DEMO_TOKEN_SECRET, envPrefix, loadConfig, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { onServer } from "../subgraphs/kit/database";
 import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
 import { prepareData, type BenchData } from "./data";
 import { launch, type Child, type Statements } from "./processes";
@@ -75,16 +75,6 @@ async function settledStatements(children: Child[], quietMs: number): Promise<St
     last = now;
   }
   return last;
-}
-
-async function postgresVersion(url: string): Promise<string> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query("SHOW server_version")).rows[0].server_version;
-  } finally {
-    await client.end();
-  }
 }
 
 interface Servers {
@@ -270,7 +260,7 @@ async function main(): Promise<void> {
       console.log(`\n${at()} ${table(`${scenario.key} ${scenario.title}`, figures, alone)}`);
     }
 
-    const postgres = await postgresVersion(data.serverUrl);
+    const postgres = await onServer(data.serverUrl, async (c) => (await c.query("SHOW server_version")).rows[0].server_version as string);
     const file = resolve(RESULTS, `${stem}.json`);
     writeFileSync(
       file,
