@@ -20,6 +20,7 @@ export interface Child {
   statements(): Promise<Statements>;
   /** Resident memory now (VmRSS) and at its peak so far (VmHWM), in MB, from /proc. */
   memory(): { rssMb: number; peakMb: number };
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -63,6 +64,7 @@ export function launch(name: string, entry: string, args: string[], options: Lau
             child.send("statements");
           }),
         memory: () => ({ rssMb: procStatus(child.pid!, "VmRSS"), peakMb: procStatus(child.pid!, "VmHWM") }),
+        running: () => child.exitCode === null && child.signalCode === null,
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();

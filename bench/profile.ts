@@ -49,11 +49,11 @@ export function selfTimeByCategory(
 /** Coarser kinds of work, for reading a profile at a glance (a category matches the first pattern that fits). */
 const KINDS: [RegExp, string][] = [
   [/^(node:crypto|jose)$/, "signing internal tokens (Ed25519 via jose)"],
-  [/^(node:source_map|tsx)$/, "source maps and tsx"],
+  [/^(node:source_map|tsx|native get stack)$/, "stack traces, source maps and tsx"],
   [/^(@apollo\/|graphql|@graphql-|type-graphql)/, "GraphQL: parse, validate, plan, execute"],
   [/^\(garbage collector\)$/, "garbage collection"],
   [
-    /^(native (writev|writeBuffer|writeUtf8String|readv)|node:(_http_|net|stream|url|dns|buffer|events|timers)|make-fetch-happen|minipass|@npmcli\/agent|agent-base|@gar\/promise-retry|undici)/,
+    /^(native (writev|writeBuffer|writeUtf8String|writeString|readv)|node:(_http_|net|stream|url|dns|buffer|events|timers)|make-fetch-happen|minipass|node-fetch|@npmcli\/(agent|redact)|agent-base|@gar\/promise-retry|undici)/,
     "HTTP and sockets, both ways (make-fetch-happen to the subgraphs, node:http to the client)",
   ],
 ];

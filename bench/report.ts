@@ -9,8 +9,8 @@ export interface GatewayFigures {
   p99: number;
   responses: number;
   errors: Record<string, number>;
-  /** Errors of each round, in order (the idle-gap scenario tells its gaps apart by these). */
-  errorsByRound: number[];
+  /** Each round's figures, in order, to judge the noise (the idle-gap scenario tells its gaps apart by the errors). */
+  byRound: { rps: number; p50: number; errors: number }[];
   /** Highest resident memory sampled during the scenario's rounds, MB. */
   peakRssMb: number;
   /** SQL statements per answer, all databases, and by database. */
@@ -46,7 +46,7 @@ export function summarise(samples: RoundSample[]): GatewayFigures {
     p99: median(samples.map((s) => s.p99)),
     responses: samples.reduce((sum, s) => sum + s.responses, 0),
     errors,
-    errorsByRound: samples.map((s) => Object.values(s.errors).reduce((a, b) => a + b, 0)),
+    byRound: samples.map((s) => ({ rps: round1(s.rps), p50: s.p50, errors: Object.values(s.errors).reduce((a, b) => a + b, 0) })),
     peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
     statementsPerRequest: round1(median(samples.map((s) => perRequest(s)))),
     statementsByDatabase: Object.fromEntries(
@@ -97,4 +97,34 @@ export function table(title: string, figures: Record<string, GatewayFigures>, al
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   return [title, line(header), ...rows.map(line)].join("\n");
+}
+
+/** Every scenario of a run as one Markdown table (for BENCHMARKS.md). */
+export function markdown(
+  scenarios: { key: string; title: string; alone: Record<string, { statements: Statements }>; gateways: Record<string, GatewayFigures> }[],
+): string {
+  const lines = [
+    "| scenario | gateway | RPS | p50 | p99 | errors | peak RSS | SQL: alone · per req | hub÷this: RPS · p50 |",
+    "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+  ];
+  for (const s of scenarios) {
+    const ratio = ratios(s.gateways);
+    for (const [name, f] of Object.entries(s.gateways)) {
+      const alone = Object.values(s.alone[name]?.statements ?? {}).reduce((a, b) => a + b, 0);
+      const r = ratio[`hub/${name}`];
+      const cells = [
+        name === "hub" ? `${s.key} ${s.title}` : "",
+        name,
+        f.rps.toFixed(1),
+        `${Math.round(f.p50)} ms`,
+        `${Math.round(f.p99)} ms`,
+        errorText(f.errors),
+        `${f.peakRssMb} MB`,
+        `${alone} · ${f.statementsPerRequest.toFixed(1)}`,
+        r ? `${r.rps.toFixed(2)} · ${r.p50.toFixed(2)}` : "",
+      ];
+      lines.push(`| ${cells.join(" | ")} |`);
+    }
+  }
+  return lines.join("\n");
 }

@@ -11,7 +11,7 @@ import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
 import { prepareData, type BenchData } from "./data";
 import { launch, type Child, type Statements } from "./processes";
 import { byKind, selfTimeByCategory } from "./profile";
-import { ratios, summarise, table, type GatewayFigures, type RoundSample } from "./report";
+import { markdown, ratios, summarise, table, type GatewayFigures, type RoundSample } from "./report";
 import { buildScenarios, type Scenario } from "./scenarios";
 
 const USAGE = `npm run bench -- [--quick] [--size demo|province] [--rounds N] [--seconds T] [--connections N]
@@ -260,6 +260,18 @@ async function main(): Promise<void> {
       console.log(`\n${at()} ${table(`${scenario.key} ${scenario.title}`, figures, alone)}`);
     }
 
+    let profile: { file: string; kinds: ReturnType<typeof byKind>; packages: ReturnType<typeof selfTimeByCategory> } | undefined;
+    if (profileDir) {
+      await gateways[0].stop(); // the profile is written as the process exits
+      const [name] = readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
+      const packages = selfTimeByCategory(resolve(profileDir, name), loadWindow.from, loadWindow.to);
+      profile = { file: `bench/results/profiles/${stem}/${name}`, kinds: byKind(packages), packages: packages.slice(0, 30) };
+      console.log(`\nthe hub gateway's self time under load (${profile.file}):`);
+      for (const { kind, share } of profile.kinds) console.log(`  ${`${share.toFixed(1)}%`.padStart(6)}  ${kind}`);
+      console.log("by package or part of Node:");
+      for (const row of packages.slice(0, 15))
+        console.log(`  ${`${row.share.toFixed(1)}%`.padStart(6)}  ${String(row.ms).padStart(6)} ms  ${row.category}`);
+    }
     const postgres = await onServer(data.serverUrl, async (c) => (await c.query("SHOW server_version")).rows[0].server_version as string);
     const file = resolve(RESULTS, `${stem}.json`);
     writeFileSync(
@@ -280,23 +292,17 @@ async function main(): Promise<void> {
           },
           caveat: "A shared 2-core machine: other work may have run meanwhile. Compare gateways within this run (ratios), not across runs.",
           scenarios: results.map((r) => ({ ...r, ratios: ratios(r.gateways) })),
-          gatewayPeakRssMbOverRun: Object.fromEntries(gateways.map((g) => [g.name, Math.round(g.memory().peakMb)])),
+          gatewayPeakRssMbOverRun: Object.fromEntries(
+            gateways.filter((g) => g.running()).map((g) => [g.name, Math.round(g.memory().peakMb)]),
+          ),
+          profile,
         },
         null,
         2,
       )}\n`,
     );
-    console.log(`\n${at()} written: bench/results/${stem}.json`);
-    if (profileDir) {
-      await gateways[0].stop(); // the profile is written as the process exits
-      const [profile] = readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
-      console.log(`\nthe hub gateway's self time under load (bench/results/profiles/${stem}/${profile}):`);
-      const rows = selfTimeByCategory(resolve(profileDir, profile), loadWindow.from, loadWindow.to);
-      for (const { kind, share } of byKind(rows)) console.log(`  ${`${share.toFixed(1)}%`.padStart(6)}  ${kind}`);
-      console.log("by package or part of Node:");
-      for (const row of rows.slice(0, 15))
-        console.log(`  ${`${row.share.toFixed(1)}%`.padStart(6)}  ${String(row.ms).padStart(6)} ms  ${row.category}`);
-    }
+    writeFileSync(resolve(RESULTS, `${stem}.md`), `${markdown(results)}\n`);
+    console.log(`\n${at()} written: bench/results/${stem}.json (and .md: the tables for BENCHMARKS.md)`);
   } finally {
     await stopAll();
   }
