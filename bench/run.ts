@@ -198,7 +198,9 @@ async function main(): Promise<void> {
 
   const started = new Date();
   const at = () => `[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s]`;
-  const stem = `${started.toISOString().replace(/[:.]/g, "-")}-${size}${values.quick ? "-quick" : ""}${values.profile ? "-profile" : ""}`;
+  // Only a full run (every scenario) is named plainly: the others are git-ignored by their suffix.
+  const kind = values.profile ? "-profile" : values.quick ? "-quick" : values.only ? "-partial" : "";
+  const stem = `${started.toISOString().replace(/[:.]/g, "-")}-${size}${kind}`;
   mkdirSync(RESULTS, { recursive: true });
   const log = openSync(resolve(RESULTS, `${stem}.log`), "a");
   console.log(`the servers' own output goes to bench/results/${stem}.log`);
