@@ -51,7 +51,7 @@ function seedVersion(subgraph: SubgraphName): string {
 
 /** Seeds one subgraph's template unless a complete one exists; always brings its migrations up to date. */
 async function template(serverUrl: string, subgraph: SubgraphName, name: string, size: { households: number; seed: number }) {
-  const marker = `mukdahan bench: households=${size.households} seed=${size.seed} code=${seedVersion(subgraph)}`;
+  const marker = `mukdahan bench: households=${size.households} seed=${size.seed} code=${seedVersion(subgraph)}, vacuumed`;
   const found = await onServer(serverUrl, (c) =>
     c.query("SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1", [name]),
   );
@@ -67,6 +67,9 @@ async function template(serverUrl: string, subgraph: SubgraphName, name: string,
   } finally {
     await ds.destroy(); // a template must have no connections when it is cloned
   }
+  // As a database in service would be: planner statistics, visibility map and hint bits set once
+  // here (the clones inherit them), not by autovacuum in the middle of a run.
+  await onServer(databaseUrlOn(serverUrl, name), (c) => c.query("VACUUM (FREEZE, ANALYZE)"));
   await onServer(serverUrl, (c) => c.query(`COMMENT ON DATABASE ${name} IS '${marker}'`));
 }
 

@@ -60,8 +60,9 @@ export function launch(name: string, entry: string, args: string[], options: Lau
         startedAt,
         statements: () =>
           new Promise((answer) => {
+            if (!child.connected) return answer({}); // stopping: it has nothing more to count
             waiting.push(answer);
-            child.send("statements");
+            child.send("statements", (error) => error && answer({}));
           }),
         memory: () => ({ rssMb: procStatus(child.pid!, "VmRSS"), peakMb: procStatus(child.pid!, "VmHWM") }),
         running: () => child.exitCode === null && child.signalCode === null,
