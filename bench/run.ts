@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     let loadWindow = { from: 0, to: 0 }; // when the hub was under load, in ms after it started (for --profile)
     const results: { key: string; title: string; alone: Record<string, Probe>; gateways: Record<string, GatewayFigures> }[] = [];
     for (const scenario of scenarios) {
-      await settledStatements(counted, 1000); // requests of the last scenario that timed out may still be running
+      await settledStatements(counted, 300); // requests of the last scenario that timed out may still be running
       const alone = await probe(scenario, gateways, counted);
       const samples = new Map<string, RoundSample[]>(gateways.map((g) => [g.name, []]));
       // The idle-gap scenario looks for errors, which come in the first requests after the gap: more, shorter rounds.
