@@ -3,7 +3,17 @@ import type { AddressInfo } from "node:net";
 import { Kind, parse, type OperationDefinitionNode, type SelectionNode } from "graphql";
 import type { DataSource } from "typeorm";
 import { loadOperations } from "../gateway/operations";
-import { hidesFew } from "../subgraphs/kit/authorization";
+import {
+  type Count,
+  exactCount,
+  exactMeasure,
+  type Measure,
+  MeasureTotal,
+  publicCount,
+  publicMeasure,
+  seesExact,
+} from "../subgraphs/kit/disclosure";
+import { toBahtString } from "../subgraphs/kit/money";
 import { withClock, zoneClock } from "../subgraphs/kit/clock";
 import { loadConfig, type SubgraphName } from "../subgraphs/kit/config";
 import { PUBLIC_IDENTITY, ROLES, type Identity } from "../subgraphs/kit/identity";
@@ -15,7 +25,8 @@ import { socialDevelopment } from "../subgraphs/social-development/subgraph";
 import type { TambonRegistry } from "../subgraphs/social-development/tambon.figures";
 import { TambonRegistryResolver } from "../subgraphs/social-development/tambon.resolver";
 import { housing } from "../subgraphs/housing/subgraph";
-import { ALL_STAGES } from "../subgraphs/housing/ladder";
+import type { TambonHousing } from "../subgraphs/housing/tambon.figures";
+import { TambonHousingResolver } from "../subgraphs/housing/tambon.resolver";
 import { SurveyMutationResolver } from "../subgraphs/housing/survey.mutation";
 import { agriculture } from "../subgraphs/agriculture/subgraph";
 import { plotArea } from "../subgraphs/agriculture/area";
@@ -53,7 +64,13 @@ const withFields = <T extends object>(entity: T, extra: Record<string, unknown>)
 
 /** The resolver tree of one request: each node's fields are values or thunks that load them. */
 function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSource>) {
-  const count = (owner: string, n: number): number | null => (hidesFew(identity, owner, n) ? null : n);
+  // The kit's disclosure rules (kit/disclosure.ts) for the operation's role; the complementary
+  // suppression of money tied by an equation is not applied here.
+  const count = (owner: string, n: Count): number | null => (seesExact(identity, owner) ? exactCount(n) : publicCount(n));
+  const baht = (owner: string, m: Measure<bigint>): string | null => {
+    const v = seesExact(identity, owner) ? exactMeasure(m) : publicMeasure(m);
+    return v === null ? null : toBahtString(v);
+  };
   const counts = <T extends object>(owner: string, row: T, fields: (keyof T)[]) =>
     withFields(row, Object.fromEntries(fields.map((f) => [f, count(owner, row[f] as number)])));
 
@@ -77,12 +94,6 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
   const tambon = (t: Tambon | null) => {
     if (!t) return null;
     const { code } = t;
-    const surveys = () => l.housing.surveyFigures.load(code);
-    const totals = async () => (await l.housing.caseFigures.load(code)).find((row) => row.stage === null);
-    const money = async (pick: "approved" | "spent") => {
-      const row = await totals();
-      return !row ? "0.00" : hidesFew(identity, "housing", row.approvedCases) ? null : row[pick];
-    };
     const farmers = () => l.agriculture.farmerCounts.load(code);
     const network = async () => (await l.councils.tambonFigures.load(code))!;
     return withFields(t, {
@@ -92,6 +103,7 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
         const [root, ctx] = [{ code } as TambonRegistry, { loaders: l.registry } as never];
         return {
           householdCount: async () => count("social-development", await registry.householdCount(root, ctx)),
+          householdsNotAssessed: async () => count("social-development", await registry.householdsNotAssessed(root, ctx)),
           householdsByPovertyLevel: async () =>
             (await registry.householdsByPovertyLevel(root, ctx)).map((r) => counts("social-development", r, ["households"])),
           vulnerablePeople: async () =>
@@ -106,19 +118,20 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
             ]),
         };
       })(),
-      housing: {
-        surveyedHouseholds: async () => count("housing", (await surveys())?.surveyed ?? 0),
-        unsafeHousing: async () => count("housing", (await surveys())?.unsafe ?? 0),
-        insecureTenure: async () => count("housing", (await surveys())?.insecure ?? 0),
-        unsafeOrInsecure: async () => count("housing", (await surveys())?.unsafeOrInsecure ?? 0),
-        openCases: async () => count("housing", (await totals())?.open ?? 0),
-        casesByStage: async () => {
-          const rows = await l.housing.caseFigures.load(code);
-          return ALL_STAGES.map((stage) => ({ stage, cases: count("housing", rows.find((r) => r.stage === stage)?.cases ?? 0) }));
-        },
-        budgetApproved: () => money("approved"),
-        budgetSpent: () => money("spent"),
-      },
+      housing: (() => {
+        const housing = new TambonHousingResolver();
+        const [root, ctx] = [{ code } as TambonHousing, { loaders: l.housing } as never];
+        return {
+          surveyedHouseholds: async () => count("housing", await housing.surveyedHouseholds(root, ctx)),
+          unsafeHousing: async () => count("housing", await housing.unsafeHousing(root, ctx)),
+          insecureTenure: async () => count("housing", await housing.insecureTenure(root, ctx)),
+          unsafeOrInsecure: async () => count("housing", await housing.unsafeOrInsecure(root, ctx)),
+          openCases: async () => count("housing", await housing.openCases(root, ctx)),
+          casesByStage: async () => (await housing.casesByStage(root, ctx)).map((r) => counts("housing", r, ["cases"])),
+          budgetApproved: async () => baht("housing", await housing.budgetApproved(root, ctx)),
+          budgetSpent: async () => baht("housing", await housing.budgetSpent(root, ctx)),
+        };
+      })(),
       agriculture: {
         farmerCount: async () => count("agriculture", (await farmers())?.farmers ?? 0),
         youngFarmerCount: async () => count("agriculture", (await farmers())?.youngFarmers ?? 0),
@@ -126,7 +139,7 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
           const season = seasonArg(cropYear);
           const byCrop = (await l.agriculture.cropFigures(season).load(code)).map((c) =>
             withFields(counts("agriculture", c, ["cropCycles", "farmers", "soldCycles"]), {
-              medianIncomePerRai: hidesFew(identity, "agriculture", c.soldCycles) ? null : c.medianIncomePerRai,
+              medianIncomePerRai: publicMeasure(c.medianIncomePerRai as Measure<unknown>),
             }),
           );
           return Object.assign(new TambonCrops(), { season, byCrop });
@@ -182,6 +195,21 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
   };
 }
 
+/**
+ * A leaf as JSON can carry it: a kit Measure (money, area, median) that no section above turned
+ * into its published form is shown by its value, and bigints as numbers (not the hub's format).
+ */
+function leaf(v: unknown): unknown {
+  if (isPromise(v)) return v.then(leaf);
+  const value =
+    v instanceof MeasureTotal
+      ? exactMeasure(v)
+      : v && typeof v === "object" && "contributors" in v && "value" in v
+        ? (v as Measure<unknown>).value
+        : v;
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
 const isPromise = (v: unknown): v is Promise<unknown> => typeof (v as Promise<unknown> | null)?.then === "function";
 
 /**
@@ -211,7 +239,7 @@ function project(value: any, selections: readonly SelectionNode[], variables: Re
       ]);
       v = (v as Thunk)(Object.fromEntries(args));
     }
-    const projected = s.selectionSet ? project(v, s.selectionSet.selections, variables) : v;
+    const projected = s.selectionSet ? project(v, s.selectionSet.selections, variables) : leaf(v);
     answer[key] = null; // the key's place, in selection order
     if (isPromise(projected)) pending.push(projected.then((p) => (answer[key] = p ?? null)));
     else answer[key] = projected ?? null;
@@ -266,7 +294,7 @@ async function main(): Promise<void> {
       answer = { errors: [{ message, extensions: { code: "FLOOR_FAILED" } }] };
     }
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(answer));
+    res.end(JSON.stringify(answer, (_key, v) => (typeof v === "bigint" ? Number(v) : v)));
   });
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   const { port } = server.address() as AddressInfo;
