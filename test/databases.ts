@@ -1,7 +1,6 @@
-import { Client } from "pg";
 import { DEFAULT_TIME_ZONE } from "../subgraphs/kit/clock";
 import { DEMO_LINKAGE_SECRET, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
-import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase } from "../subgraphs/kit/database";
+import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase, onServer } from "../subgraphs/kit/database";
 import { openSubgraphDatabase, seedWhenEmpty } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 
@@ -18,16 +17,6 @@ export const DATASETS = {
 export type DatasetName = keyof typeof DATASETS;
 
 const templateName = (run: string, dataset: DatasetName, subgraph: SubgraphName) => databaseName(`tpl_${run}_${dataset}`, subgraph);
-
-async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Seeds every data set's template databases on the server (global setup, once per run). */
 export async function createTemplates(serverUrl: string, run: string): Promise<void> {

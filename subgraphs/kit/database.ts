@@ -100,34 +100,35 @@ export function databaseUrlOn(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-/** Creates database `name` on the server unless it exists (safe when several callers race). */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name "${name}"`);
+/** Runs `work` on one connection to the server (its `postgres` database, or the one the URL names), then closes it. */
+export async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect().catch((error) => {
     throw databaseError(error, serverUrl);
   });
   try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates database `name` on the server unless it exists (safe when several callers race). */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name "${name}"`);
+  await onServer(serverUrl, async (client) => {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
         if (error.code !== "42P04" && error.code !== "23505") throw error; // created meanwhile
       });
     }
-  } finally {
-    await client.end();
-  }
+  });
   return databaseUrlOn(serverUrl, name);
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 /** `mukdahan` + `social-development` → `mukdahan_social_development`. */

@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { DEMO_LINKAGE_SECRET, loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
+import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase, onServer } from "../subgraphs/kit/database";
+import { type EmbeddedServer, startEmbeddedPostgresOnAnyPort } from "../subgraphs/kit/embedded-postgres";
+import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
+import { SUBGRAPHS } from "../subgraphs/registry";
+
+/**
+ * The bench's databases. Each data size is seeded once, with the hub's own seed code, into
+ * template databases that are kept between runs (`bench_<size>_<seed>_<subgraph>`, marked as
+ * complete by a comment written after the seed finished, naming the seed code's version); every
+ * run then works on fresh clones of them, so the writes and audit rows of one run never reach the
+ * next. A template whose seed code has changed since is seeded again; new migrations are applied
+ * to it in place.
+ */
+export interface BenchData {
+  serverUrl: string;
+  /** This run's clone of each subgraph's database. */
+  urls: Record<SubgraphName, string>;
+  stop(): Promise<void>;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const ROOT = resolve(__dirname, "..");
+
+/** A hash of what an agency's demo data is made from: its seed files, the kit's demo population, the geocodes. */
+function seedVersion(subgraph: SubgraphName): string {
+  const files = [
+    ...readdirSync(resolve(ROOT, "subgraphs", subgraph), { recursive: true, encoding: "utf8" })
+      .filter((f) => /seed|demo/.test(f) && f.endsWith(".ts"))
+      .map((f) => `subgraphs/${subgraph}/${f}`),
+    ...readdirSync(resolve(ROOT, "subgraphs/kit/demo")).map((f) => `subgraphs/kit/demo/${f}`),
+    ...readdirSync(resolve(ROOT, "data"))
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => `data/${f}`),
+  ].sort();
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(file).update(readFileSync(resolve(ROOT, file)));
+  return hash.digest("hex").slice(0, 12);
+}
+
+/** Seeds one subgraph's template unless a complete one exists; always brings its migrations up to date. */
+async function template(serverUrl: string, subgraph: SubgraphName, name: string, size: { households: number; seed: number }) {
+  const marker = `mukdahan bench: households=${size.households} seed=${size.seed} code=${seedVersion(subgraph)}, vacuumed`;
+  const found = await onServer(serverUrl, (c) =>
+    c.query("SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1", [name]),
+  );
+  const complete = found.rows[0]?.note === marker;
+  if (!complete) await dropDatabase(serverUrl, name); // absent, or a seed that did not finish
+  const def = SUBGRAPHS[subgraph];
+  const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name), loadConfig().timeZone);
+  try {
+    if (complete) return;
+    const started = Date.now();
+    await def.seed?.(ds, { ...size, linkageSecret: DEMO_LINKAGE_SECRET });
+    console.log(`  ${subgraph}: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await ds.destroy(); // a template must have no connections when it is cloned
+  }
+  // As a database in service would be: planner statistics, visibility map and hint bits set once
+  // here (the clones inherit them), not by autovacuum in the middle of a run.
+  await onServer(databaseUrlOn(serverUrl, name), (c) => c.query("VACUUM (FREEZE, ANALYZE)"));
+  await onServer(serverUrl, (c) => c.query(`COMMENT ON DATABASE ${name} IS '${marker}'`));
+}
+
+export async function prepareData(size: { label: string; households: number; seed: number }): Promise<BenchData> {
+  let embedded: EmbeddedServer | undefined;
+  if (!process.env.DATABASE_URL) {
+    console.log("starting the embedded PostgreSQL (bench/.data/; set DATABASE_URL to use a server) …");
+    embedded = await startEmbeddedPostgresOnAnyPort(resolve(__dirname, ".data"), { flags: ["-c", "max_connections=200"] });
+  }
+  const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const prefix = `bench_${size.label}_${size.seed}`;
+  const run = `bench_run_${process.pid}`;
+  try {
+    // Clones left by a bench that was killed (its pid is gone) are dropped.
+    const stale = await onServer(serverUrl, (c) => c.query("SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_run\\_%'"));
+    for (const { datname } of stale.rows as { datname: string }[]) {
+      if (!alive(Number(datname.split("_")[2]))) await dropDatabase(serverUrl, datname);
+    }
+    console.log(`data: ${size.households.toLocaleString("en")} households (seed ${size.seed}); seeding only what is not seeded yet …`);
+    await Promise.all(SUBGRAPH_NAMES.map((s) => template(serverUrl, s, databaseName(prefix, s), size)));
+    const urls = {} as Record<SubgraphName, string>;
+    for (const s of SUBGRAPH_NAMES) {
+      const name = databaseName(run, s);
+      // FILE_COPY copies the files instead of writing the whole database to the WAL: much faster when large.
+      await onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${databaseName(prefix, s)} STRATEGY FILE_COPY`));
+      urls[s] = databaseUrlOn(serverUrl, name);
+    }
+    return {
+      serverUrl,
+      urls,
+      stop: async () => {
+        for (const s of SUBGRAPH_NAMES) await dropDatabase(serverUrl, databaseName(run, s));
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
