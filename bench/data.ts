@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DEMO_LINKAGE_SECRET, loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
+import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase, onServer } from "../subgraphs/kit/database";
 import { type EmbeddedServer, startEmbeddedPostgresOnAnyPort } from "../subgraphs/kit/embedded-postgres";
 import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
@@ -62,7 +62,7 @@ async function template(serverUrl: string, subgraph: SubgraphName, name: string,
   try {
     if (complete) return;
     const started = Date.now();
-    await def.seed?.(ds, { ...size, linkageSecret: DEMO_LINKAGE_SECRET });
+    await def.seed?.(ds, size);
     console.log(`  ${subgraph}: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await ds.destroy(); // a template must have no connections when it is cloned

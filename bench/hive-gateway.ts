@@ -32,15 +32,27 @@ async function main(): Promise<void> {
       purpose: null,
     };
   };
+  const subgraphAt = new Map(config.subgraphs.map((s) => [s.url, s.name]));
   const gateway = createGatewayRuntime({
     supergraph: resolve(__dirname, "../schema/supergraph.graphql"),
     transportEntries: Object.fromEntries(config.subgraphs.map((s) => [s.name, { location: s.url }])),
-    propagateHeaders: {
-      fromClientToSubgraphs: async ({ request, subgraphName, context }) => {
-        const identity = { ...(await identify(request.headers.get("authorization"))), operation: context.params?.operationName ?? null };
-        return { authorization: `Bearer ${await signInternalToken(key, identity, subgraphName)}` };
+    // The internal token covers the exact body bytes (kit/internal-token.ts), so it is made where
+    // those are final: in Hive's onFetch hook, just before each subgraph request leaves.
+    plugins: () => [
+      {
+        onFetch: async ({ url, options, setOptions, context }) => {
+          const subgraph = subgraphAt.get(url);
+          if (!subgraph) return;
+          const { request, params } = context as { request?: Request; params?: { operationName?: string } };
+          const identity = {
+            ...(await identify(request?.headers.get("authorization") ?? null)),
+            operation: params?.operationName ?? null, // the client's name, as the hub's gateway passes on
+          };
+          const token = await signInternalToken(key, identity, subgraph, String(options.body ?? ""));
+          setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+        },
       },
-    },
+    ],
   });
   const server = createServer(gateway);
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));

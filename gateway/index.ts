@@ -7,13 +7,16 @@ import { startGateway } from "./server";
 
 /**
  * The gateway alone: `npm run start:gateway`, subgraph URLs from `<NAME>_URL`, its private key
- * from GATEWAY_PRIVATE_KEY or else the one `npm start` keeps in DATA_DIR.
+ * from GATEWAY_PRIVATE_KEY or else (in development) the one `npm start` keeps in DATA_DIR.
  */
 async function main(): Promise<void> {
   const env = loadConfig();
   const config = {
     ...env,
-    auth: { ...env.auth, gatewayPrivateKey: env.auth.gatewayPrivateKey ?? readGatewayKeys(env.dataDir).privateKeyPem },
+    auth: {
+      ...env.auth,
+      gatewayPrivateKey: env.auth.gatewayPrivateKey ?? (env.production ? undefined : readGatewayKeys(env.dataDir).privateKeyPem),
+    },
   };
   const gateway = await startGateway({
     config,

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import type { HubConfig } from "../subgraphs/kit/config";
+import { type HubConfig, refuseUnsafeSettings } from "../subgraphs/kit/config";
 import { maskError } from "../subgraphs/kit/errors";
 import { logger } from "../subgraphs/kit/log";
 import { privateKey } from "../subgraphs/kit/internal-token";
@@ -61,6 +61,7 @@ function playgroundRoute(): Route {
 /** The gateway over the committed supergraph: no agency knowledge, only names and URLs. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
+  refuseUnsafeSettings(config, { gateway: true });
   if (!config.auth.gatewayPrivateKey) {
     throw new Error("GATEWAY_PRIVATE_KEY is not set (npm start makes a key pair per run; see the README)");
   }
@@ -103,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const http = await serveApollo(apollo, {
     host: config.host,
     port: options.port ?? config.gatewayPort,
+    tls: config.tls,
     maxBodyBytes: config.limits.maxBodyBytes,
     log,
     context: async (req, requestId) => ({ identity: await identify(req), requestId }),

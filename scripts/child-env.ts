@@ -1,4 +1,4 @@
-import { envPrefix, type SubgraphName } from "../subgraphs/kit/config";
+import { envPrefix, LINKAGE_SECRET_HOLDER, type SubgraphName } from "../subgraphs/kit/config";
 
 /**
  * What `npm start` hands each process it starts: the machine's own environment (PATH, HOME,
@@ -8,9 +8,6 @@ import { envPrefix, type SubgraphName } from "../subgraphs/kit/config";
  */
 const HUB_SETTING =
   /^(PORT|HOST|DATA_DIR|DATABASE_URL|DATABASE_PREFIX|EMBEDDED_PG_PORT|LINKAGE_SECRET|INTROSPECTION|PLAYGROUND)$|^(MAX|DEMO|AUTH|GATEWAY|HUB)_|_(PORT|URL|DATABASE_URL)$/;
-
-/** Subgraphs that still turn citizen IDs into linkage ids themselves, so hold the linkage secret. */
-const HOLD_LINKAGE_SECRET: SubgraphName[] = ["social-development", "agriculture", "community-councils"];
 
 export type Env = Record<string, string | undefined>;
 
@@ -23,7 +20,7 @@ export function subgraphEnv(env: Env, name: SubgraphName, own: { port: number; d
   return {
     ...machine(env),
     ...pick(env, (key) => /^(HOST|MAX_PAGE_SIZE)$|^(DEMO|HUB)_/.test(key)),
-    ...(HOLD_LINKAGE_SECRET.includes(name) && env.LINKAGE_SECRET ? { LINKAGE_SECRET: env.LINKAGE_SECRET } : {}),
+    ...(name === LINKAGE_SECRET_HOLDER && env.LINKAGE_SECRET ? { LINKAGE_SECRET: env.LINKAGE_SECRET } : {}),
     [`${prefix}_PORT`]: String(own.port),
     [`${prefix}_DATABASE_URL`]: own.databaseUrl,
     GATEWAY_PUBLIC_KEY: own.gatewayPublicKey,

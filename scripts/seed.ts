@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../subgraphs/kit/config";
-import { databaseName, dropDatabase, openDatabase, subgraphDatabaseUrl } from "../subgraphs/kit/database";
+import { databaseName, dropDatabase, subgraphDatabaseUrl } from "../subgraphs/kit/database";
+import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
 import { databaseServer, type EmbeddedServer } from "../subgraphs/kit/embedded-postgres";
 import { SUBGRAPHS } from "../subgraphs/registry";
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     DEMO_HOUSEHOLDS: values.households ?? process.env.DEMO_HOUSEHOLDS,
     DEMO_SEED: values.seed ?? process.env.DEMO_SEED,
   });
+  if (config.production) throw new Error("synthetic demo data is never written into a production hub (HUB_ENV/NODE_ENV is production)");
   let server: EmbeddedServer | undefined;
   const serverUrl = async () => {
     server ??= await databaseServer(config);
@@ -30,24 +32,14 @@ async function main(): Promise<void> {
     for (const sub of config.subgraphs) {
       const def = SUBGRAPHS[sub.name];
       if (values.reset && !sub.databaseUrl) await dropDatabase(await serverUrl(), databaseName(config.databasePrefix, sub.name));
-      const { ds } = await openDatabase({
-        url: await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl),
-        entities: def.entities,
-        migrations: def.migrations,
-        timeZone: config.timeZone,
-      });
-      try {
-        if (!def.seed || !def.isEmpty) continue;
-        if (!(await def.isEmpty(ds))) {
-          console.log(`${sub.name}: already has data, left as it is (--reset to start over)`);
-          continue;
-        }
-        const started = Date.now();
-        await def.seed(ds, { households: config.demoHouseholds, seed: config.demoSeed, linkageSecret: config.linkageSecret });
-        console.log(`${sub.name}: seeded (${config.demoHouseholds} households) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } finally {
-        await ds.destroy();
-      }
+      const started = Date.now();
+      const options = { households: config.demoHouseholds, seed: config.demoSeed };
+      const url = await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl);
+      const { ds, seeded } = await openSubgraphDatabase(def, url, config.timeZone, options);
+      await ds.destroy();
+      if (!def.seed) continue;
+      if (seeded) console.log(`${sub.name}: seeded (${options.households} households) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      else console.log(`${sub.name}: already has data, left as it is (--reset to start over)`);
     }
   } finally {
     await server?.stop();

@@ -11,7 +11,7 @@ import { SUBGRAPHS } from "../subgraphs/registry";
  * One agency's subgraph alone, as that agency would run it: `npm run start:subgraph -- housing`.
  * Its database: `<NAME>_DATABASE_URL`, else one on DATABASE_URL, else on the embedded server, the
  * one a running hub holds in DATA_DIR if there is one (so it can join that hub), else its own.
- * The gateway's public key: GATEWAY_PUBLIC_KEY, else the one `npm start` keeps in DATA_DIR.
+ * The gateway's public key: GATEWAY_PUBLIC_KEY, else (in development) the one `npm start` keeps in DATA_DIR.
  */
 async function main(): Promise<void> {
   const name = process.argv[2] as SubgraphName;
@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const env = loadConfig();
   const config = {
     ...env,
-    auth: { ...env.auth, gatewayPublicKey: env.auth.gatewayPublicKey ?? readGatewayKeys(env.dataDir).publicKeyPem },
+    auth: {
+      ...env.auth,
+      gatewayPublicKey: env.auth.gatewayPublicKey ?? (env.production ? undefined : readGatewayKeys(env.dataDir).publicKeyPem),
+    },
   };
   const sub = config.subgraphs.find((s) => s.name === name)!;
   let server: EmbeddedServer | undefined;

@@ -1,4 +1,4 @@
-import { DEMO_LINKAGE_SECRET, envPrefix, loadConfig } from "../subgraphs/kit/config";
+import { envPrefix, loadConfig } from "../subgraphs/kit/config";
 import { subgraphDatabaseUrl } from "../subgraphs/kit/database";
 import { databaseServer, type EmbeddedServer } from "../subgraphs/kit/embedded-postgres";
 import { ensureGatewayKeys } from "../subgraphs/kit/keys";
@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   const config = loadConfig();
   releaseLock = await takeHubLock(config.dataDir, log);
   stopOnSignal(shutdown); // Ctrl-C reaches every process of the group; a SIGTERM covers this one alone
-  if (config.linkageSecret === DEMO_LINKAGE_SECRET) log("LINKAGE_SECRET is not set: using the demo secret, fit for synthetic data only.");
   if (!config.databaseUrl) log(`starting the embedded PostgreSQL (data in ${config.dataDir}/) …`);
   let starting: Promise<EmbeddedServer> | undefined; // one server, however many subgraphs ask at once
   const serverUrl = async () => {
@@ -46,6 +45,10 @@ async function main(): Promise<void> {
     return (await starting).url;
   };
   const { gatewayPrivateKey, gatewayPublicKey } = config.auth;
+  // Production keys are the operator's (made, kept and rotated by them), never made up here.
+  if (config.production && !(gatewayPrivateKey && gatewayPublicKey)) {
+    throw new Error("in production GATEWAY_PRIVATE_KEY and GATEWAY_PUBLIC_KEY must be configured (see the README's production checklist)");
+  }
   const keys =
     gatewayPrivateKey && gatewayPublicKey
       ? { privateKeyPem: gatewayPrivateKey, publicKeyPem: gatewayPublicKey }

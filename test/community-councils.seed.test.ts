@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { linkageId } from "../subgraphs/kit/citizen-id";
 import { DEFAULT_TIME_ZONE } from "../subgraphs/kit/clock";
 import { dropDatabase, ensureDatabase, openDatabase } from "../subgraphs/kit/database";
 import { demoHouseholds } from "../subgraphs/kit/demo/population";
 import { communityCouncils } from "../subgraphs/community-councils/subgraph";
 
-const OPTIONS = { households: 600, seed: 11, linkageSecret: "test-secret" };
+const OPTIONS = { households: 600, seed: 11 };
 const names = [`test_cc_seed_${randomBytes(4).toString("hex")}`, `test_cc_seed_${randomBytes(4).toString("hex")}`];
 let dss: DataSource[];
 
@@ -55,8 +54,7 @@ describe("the council network's demo data", () => {
   it("draws its people from the shared population: same linkage ids, in their own house and tambon", async () => {
     const home = new Map<string, { houseCode: string; tambonCode: string }>();
     for (const h of demoHouseholds(OPTIONS.seed, OPTIONS.households)) {
-      for (const p of h.members)
-        home.set(linkageId(OPTIONS.linkageSecret, p.citizenId), { houseCode: h.houseCode, tambonCode: h.villageCode.slice(0, 6) });
+      for (const p of h.members) home.set(p.linkageId, { houseCode: h.houseCode, tambonCode: h.villageCode.slice(0, 6) });
     }
     const ds = dss[0];
     const members: { person_id: string; house_code: string; tambon_code: string }[] = await ds.query(

@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE } from "../subgraphs/kit/clock";
-import { DEMO_LINKAGE_SECRET, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { databaseName, databaseUrlOn, dropDatabase, ensureDatabase, onServer } from "../subgraphs/kit/database";
-import { openSubgraphDatabase, seedWhenEmpty } from "../subgraphs/kit/subgraph";
+import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 
 /**
@@ -24,12 +24,8 @@ export async function createTemplates(serverUrl: string, run: string): Promise<v
     SUBGRAPH_NAMES.map(async (subgraph) => {
       const name = templateName(run, dataset as DatasetName, subgraph);
       const def = SUBGRAPHS[subgraph];
-      const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name), DEFAULT_TIME_ZONE);
-      try {
-        await seedWhenEmpty(def, ds, { ...size, linkageSecret: DEMO_LINKAGE_SECRET });
-      } finally {
-        await ds.destroy(); // a template must have no connections when it is cloned
-      }
+      const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name), DEFAULT_TIME_ZONE, size);
+      await ds.destroy(); // a template must have no connections when it is cloned
     }),
   );
   await Promise.all(jobs);

@@ -1,12 +1,14 @@
 import "../gateway/no-telemetry";
 import { randomBytes } from "node:crypto";
+import { Pool } from "pg";
 import { inject } from "vitest";
 import { loadConfig, type HubConfig, type SubgraphName } from "../subgraphs/kit/config";
 import { databaseName, dropDatabase } from "../subgraphs/kit/database";
 import { startSubgraph, type RunningSubgraph } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { startGateway } from "../gateway/server";
-import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
+import { generateGatewayKeys, privateKey, signInternalToken } from "../subgraphs/kit/internal-token";
+import { PUBLIC_IDENTITY, ROLES } from "../subgraphs/kit/identity";
 import { demoToken } from "../gateway/demo-token";
 import { cloneTemplate, DATASETS, type DatasetName } from "./databases";
 
@@ -28,12 +30,22 @@ export interface TestHub {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** POSTs an operation to the gateway (or to `url`) as `role` (default: public) and returns the parsed body. */
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
+  /** A `fetch` that calls a subgraph straight, as the gateway would for `role` (default public): each request signed for its own body. */
+  asGateway(subgraph: SubgraphName, role?: string): typeof fetch;
   /** A demo token for a role (see ROLES in subgraphs/kit/identity.ts). */
   token(role: string): Promise<string>;
+  /** Each subgraph's database URL as its owner (migrations run so; the services serve as a lesser role). */
+  ownerUrls: Record<SubgraphName, string>;
+  /** SQL as the owner of a subgraph's database (what migrations run as), for tests that need more than the service may do. */
+  asOwner(subgraph: SubgraphName, text: string, params?: unknown[]): Promise<any[]>;
   /** SQL statements each subgraph sent while `work` ran. */
   countStatements(work: () => Promise<unknown>): Promise<Record<SubgraphName, number>>;
   stop(): Promise<void>;
 }
+
+/** POSTs `body` as JSON to `url` with extra headers: a raw request, for tests of status codes and headers. */
+export const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
 /**
  * The whole hub in this process, every server on port 0, on fresh clones of a seeded data set
@@ -54,14 +66,13 @@ export async function startHub(options: { data?: DatasetName; env?: Record<strin
     DEMO_SEED: String(DATASETS[dataset].seed),
   };
   const config = loadConfig({ ...env, ...options.env });
+  const ownerUrls = {} as Record<SubgraphName, string>;
+  const owners: Partial<Record<SubgraphName, Pool>> = {};
   const running = await Promise.all(
-    config.subgraphs.map(async (sub) =>
-      startSubgraph(SUBGRAPHS[sub.name], {
-        config,
-        databaseUrl: await cloneTemplate(serverUrl, inject("templateRun"), dataset, sub.name, databaseName(prefix, sub.name)),
-        port: 0,
-      }),
-    ),
+    config.subgraphs.map(async (sub) => {
+      ownerUrls[sub.name] = await cloneTemplate(serverUrl, inject("templateRun"), dataset, sub.name, databaseName(prefix, sub.name));
+      return startSubgraph(SUBGRAPHS[sub.name], { config, databaseUrl: ownerUrls[sub.name], port: 0 });
+    }),
   );
   const subgraphs = Object.fromEntries(running.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
   const gateway = await startGateway({
@@ -81,6 +92,22 @@ export async function startHub(options: { data?: DatasetName; env?: Record<strin
     subgraphs,
     query,
     token,
+    ownerUrls,
+    asGateway(subgraph, role) {
+      const key = privateKey(keys.privateKeyPem);
+      const identity = role
+        ? { ...PUBLIC_IDENTITY, subject: `test-${role}`, agency: ROLES[role].agency, role, scopes: ROLES[role].scopes }
+        : PUBLIC_IDENTITY;
+      return async (input, init = {}) => {
+        const headers = new Headers(init.headers);
+        headers.set("authorization", `Bearer ${await signInternalToken(key, identity, subgraph, String(init.body ?? ""))}`);
+        return fetch(input, { ...init, headers });
+      };
+    },
+    async asOwner(subgraph, text, params = []) {
+      owners[subgraph] ??= new Pool({ connectionString: ownerUrls[subgraph], max: 1 });
+      return (await owners[subgraph].query(text, params)).rows;
+    },
     async countStatements(work) {
       for (const s of running) s.queries.count = 0;
       await work();
@@ -88,7 +115,7 @@ export async function startHub(options: { data?: DatasetName; env?: Record<strin
     },
     async stop() {
       await gateway.stop();
-      await Promise.all(running.map((s) => s.stop()));
+      await Promise.all([...running.map((s) => s.stop()), ...Object.values(owners).map((p) => p.end())]);
       await Promise.all(running.map((s) => dropDatabase(serverUrl, databaseName(prefix, s.name))));
     },
   };

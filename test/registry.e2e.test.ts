@@ -99,7 +99,7 @@ describe("writing to the social registry", () => {
     expect(codes).toEqual(["CONFLICT", "OK"]);
   });
 
-  it("a person added here links by the same pseudonymous id every agency derives, never the citizen ID", async () => {
+  it("a person added here gets the registry's pseudonymous linkage id, never the citizen ID", async () => {
     const { data } = await hub.query(`{ household(houseCode: "49029999001") { members { id } } }`, {}, asSocialWorker);
     const id = data.household.members[0].id;
     const person = await hub.query(`query($id: String!) { person(id: $id) { firstName household { houseCode } } }`, { id }, asSocialWorker);

@@ -174,7 +174,8 @@ describe("npm start", () => {
         expect(env.AUTH_HS256_SECRET, args).toBeUndefined();
         expect(env.GATEWAY_PUBLIC_KEY, args).toContain("PUBLIC KEY");
         expect(env[`${envPrefix(name)}_DATABASE_URL`], args).toMatch(/^postgres:/);
-        if (name === "area" || name === "housing") expect(env.LINKAGE_SECRET, args).toBeUndefined();
+        // Only the registry turns citizen IDs into linkage ids: no other agency's process can invert one.
+        expect(env.LINKAGE_SECRET, args).toBe(name === "social-development" ? "linkage-secret-for-this-test" : undefined);
       } else {
         expect(env.GATEWAY_PRIVATE_KEY).toContain("PRIVATE KEY");
         expect(env.AUTH_HS256_SECRET).toBe("user-token-secret-for-this-test"); // only the gateway verifies user tokens
@@ -228,11 +229,12 @@ describe("npm start", () => {
     const alone = run("scripts/start-subgraph.ts", ["agriculture"], env);
     await expect.poll(alone.output, { timeout: 60_000 }).toMatch(/agriculture ready at|failed/);
     const { url } = logLines(alone.output()).find((l) => / ready at /.test(l.msg))!;
-    const token = await signInternalToken(privateKey(readGatewayKeys(hub.dataDir).privateKeyPem!), PUBLIC_IDENTITY, "agriculture");
+    const body = JSON.stringify({ query: `{ farmers(tambonCode: "490101", first: 1) { totalCount } }` });
+    const token = await signInternalToken(privateKey(readGatewayKeys(hub.dataDir).privateKeyPem!), PUBLIC_IDENTITY, "agriculture", body);
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: `{ farmers(tambonCode: "490101", first: 1) { totalCount } }` }),
+      body,
     });
     expect(response.status).toBe(200);
     process.kill(-alone.process.pid!, "SIGINT");

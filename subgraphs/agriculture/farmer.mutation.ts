@@ -41,7 +41,7 @@ export class FarmerMutationResolver {
   @Mutation(() => Farmer, { nullable: true })
   registerFarmer(@Arg("input", () => RegisterFarmerInput) input: RegisterFarmerInput, @Ctx() ctx: SubgraphContext): Promise<Farmer> {
     const farmBookNumber = check.digits("farmBookNumber", input.farmBookNumber, 12);
-    if (!/^[0-9a-f]{32}$/.test(input.personId)) throw new BadUserInputError("personId", "must be a linkage id: 32 lowercase hex digits");
+    const personId = check.linkageId("personId", input.personId);
     const houseCode = check.digits("houseCode", input.houseCode, 11);
     const village = check.villageCode("villageCode", input.villageCode);
     const registeredOn =
@@ -55,10 +55,10 @@ export class FarmerMutationResolver {
       ctx.ds,
       async (m) => {
         if (await m.existsBy(Farmer, { farmBookNumber })) throw new ConflictError(...UNIQUES.farmer_pkey);
-        if (await m.existsBy(Farmer, { personId: input.personId })) throw new ConflictError(...UNIQUES.farmer_person_key);
+        if (await m.existsBy(Farmer, { personId })) throw new ConflictError(...UNIQUES.farmer_person_key);
         await m.insert(Farmer, {
           farmBookNumber,
-          personId: input.personId,
+          personId,
           houseCode,
           villageCode: village,
           birthDate,

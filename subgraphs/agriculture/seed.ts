@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { bulkInsert } from "../kit/bulk";
-import { linkageId } from "../kit/citizen-id";
 import { demoHouseholds } from "../kit/demo/population";
 import { Rng } from "../kit/demo/random";
 import type { SeedOptions } from "../kit/subgraph";
@@ -37,7 +36,7 @@ async function insertAll<T extends ObjectLiteral>(m: EntityManager, entity: Enti
 
 /**
  * Synthetic farm books for ~60% of the shared demo households (held by the head or spouse, with
- * the registry's linkage ids and house codes), their plots and crop cycles over four crop years,
+ * the population's linkage ids and house codes, as the registry holds them), their plots and crop cycles over four crop years,
  * and the council's organizations, trainings and price complaints among them.
  */
 export async function seedAgriculture(ds: DataSource, options: SeedOptions): Promise<void> {
@@ -60,7 +59,7 @@ export async function seedAgriculture(ds: DataSource, options: SeedOptions): Pro
       const n = (serial.get(household.villageCode) ?? 0) + 1;
       serial.set(household.villageCode, n);
       const farmBookNumber = `${household.villageCode}${String(n).padStart(4, "0")}`;
-      const farmer = farmerRow(household, holder, farmBookNumber, linkageId(options.linkageSecret, holder.citizenId), rng);
+      const farmer = farmerRow(household, holder, farmBookNumber, holder.linkageId, rng);
       const plots = plotsOf(farmBookNumber, household.wellbeing, rng);
       batch.farmers.push(farmer);
       for (const plot of plots) {

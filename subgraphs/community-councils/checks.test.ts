@@ -1,53 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refusalOf } from "../../test/unit";
-import { linkageId } from "../kit/citizen-id";
-import { dateWithin, personField, personOf, positiveBaht, tambonName } from "./checks";
-
-const SECRET = "test-linkage-secret";
-const CITIZEN = "3100600445635";
-const LINKAGE = linkageId(SECRET, CITIZEN);
-
-describe("naming a person", () => {
-  it("a person named by citizen ID is recorded under the same linkage id every agency derives, never the ID itself", () => {
-    const id = personOf({ citizenId: CITIZEN }, SECRET);
-    expect(id).toBe(LINKAGE);
-    expect(id).not.toContain(CITIZEN);
-  });
-
-  it("a person named by linkage id is taken as given", () => {
-    expect(personOf({ personId: LINKAGE }, SECRET)).toBe(LINKAGE);
-  });
-
-  it("both or neither of personId and citizenId is refused (empty strings count as not given)", () => {
-    const either = {
-      code: "BAD_USER_INPUT",
-      field: "personId",
-      message: "personId: give either personId or citizenId, not both or neither",
-    };
-    expect(refusalOf(() => personOf({ personId: LINKAGE, citizenId: CITIZEN }, SECRET))).toEqual(either);
-    expect(refusalOf(() => personOf({}, SECRET))).toEqual(either);
-    expect(refusalOf(() => personOf({ personId: "", citizenId: null }, SECRET))).toEqual(either);
-  });
-
-  it("a linkage id must be 32 lowercase hex characters: upper case, 31 characters or a citizen ID are refused", () => {
-    for (const personId of [LINKAGE.toUpperCase(), LINKAGE.slice(1), CITIZEN, `${LINKAGE}0`]) {
-      expect(refusalOf(() => personOf({ personId }, SECRET)).message).toBe("personId: must be a linkage id (32 lowercase hex characters)");
-    }
-  });
-
-  it("a citizen ID with a wrong check digit is refused, naming citizenId", () => {
-    expect(refusalOf(() => personOf({ citizenId: "3100600445636" }, SECRET))).toEqual({
-      code: "BAD_USER_INPUT",
-      field: "citizenId",
-      message: "citizenId: check digit does not match",
-    });
-  });
-
-  it("an error about the person names the field the client used", () => {
-    expect(personField({ personId: LINKAGE })).toBe("personId");
-    expect(personField({ citizenId: CITIZEN })).toBe("citizenId");
-  });
-});
+import { dateWithin, positiveBaht, tambonName } from "./checks";
 
 describe("a council member's term", () => {
   it("a term may end up to 4 years after it starts, to the day", () => {

@@ -1,4 +1,3 @@
-import { linkageId } from "../kit/citizen-id";
 import { BadUserInputError } from "../kit/errors";
 import { geography } from "../kit/geography";
 import { baht, toSatang } from "../kit/money";
@@ -7,30 +6,6 @@ import * as check from "../kit/validate";
 /** Argument checks of this agency, on top of kit/validate.ts; each names the field at fault. */
 
 export const tambonName = (code: string): string => geography().tambons.find((t) => t.code === code)!.nameTh;
-
-export function linkage(field: string, value: string): string {
-  if (!/^[0-9a-f]{32}$/.test(value)) throw new BadUserInputError(field, "must be a linkage id (32 lowercase hex characters)");
-  return value;
-}
-
-export interface PersonRef {
-  personId?: string | null;
-  citizenId?: string | null;
-}
-
-/**
- * The person an input names: by linkage id, or by citizen ID turned at once into the linkage id
- * every agency derives (the citizen ID itself is never stored here).
- */
-export function personOf(input: PersonRef, secret: string): string {
-  const byId = input.personId != null && input.personId !== "";
-  const byCitizenId = input.citizenId != null && input.citizenId !== "";
-  if (byId === byCitizenId) throw new BadUserInputError("personId", "give either personId or citizenId, not both or neither");
-  return byId ? linkage("personId", input.personId!) : linkageId(secret, check.citizenId("citizenId", input.citizenId!));
-}
-
-/** The input field that named the person, for an error about them. */
-export const personField = (input: PersonRef): string => (input.personId ? "personId" : "citizenId");
 
 /** A date that may lie ahead (a term's end), at most `years` after `from`. */
 export function dateWithin(field: string, value: string, from: string, years: number): string {

@@ -2,13 +2,14 @@ import { Field, InputType } from "type-graphql";
 import { CouncilRole } from "./council.entity";
 import { LeaderTrainingModule } from "./leader.entity";
 
-/** A person is named by linkage id or by citizen ID (hashed at once into the linkage id, never stored). */
+/**
+ * A person is named by linkage id only: this agency never sees a citizen ID. The registry hands
+ * out a registered person's linkage id (`linkPerson`, audited); only it holds the secret.
+ */
 @InputType()
 export abstract class PersonInput {
-  @Field(() => String, { nullable: true, description: "The person's linkage id (32 hex characters); or give citizenId." })
-  personId?: string | null;
-  @Field(() => String, { nullable: true, description: "13 digits; turned into the linkage id at once and never stored." })
-  citizenId?: string | null;
+  @Field(() => String, { description: "The person's linkage id (32 hex characters), from the registry's linkPerson." })
+  personId: string;
 }
 
 @InputType()

@@ -5,7 +5,7 @@ import { BadUserInputError, ConflictError } from "../kit/errors";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
 import * as check from "../kit/validate";
-import { dateWithin, personField, personOf, tambonName } from "./checks";
+import { dateWithin, tambonName } from "./checks";
 import { tambonCode } from "../kit/validate";
 import { COUNCIL_ROLE_LABELS, CouncilMember, SINGLE_SEATS, TambonCouncil } from "./council.entity";
 import { AddCouncilMemberInput, RecordCouncilInput, RecordLeaderTrainingInput } from "./council.input";
@@ -59,7 +59,7 @@ export class CouncilMutationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<CouncilMember> {
     const code = tambonCode("tambonCode", input.tambonCode);
-    const personId = personOf(input, ctx.config.linkageSecret);
+    const personId = check.linkageId("personId", input.personId);
     const termStart = check.isoDate("termStart", input.termStart, { min: COUNCIL_ACT });
     const termEnd = dateWithin("termEnd", input.termEnd, termStart, 4);
     return inTransaction(ctx.ds, async (m) => {
@@ -77,7 +77,7 @@ export class CouncilMutationResolver {
         .andWhere("(s.person_id = :personId OR s.role = :role)", { personId, role: input.role })
         .getMany();
       if (overlapping.some((s) => s.personId === personId)) {
-        throw new ConflictError(personField(input), "this person already holds a seat on this council for an overlapping term");
+        throw new ConflictError("personId", "this person already holds a seat on this council for an overlapping term");
       }
       if (SINGLE_SEATS.has(input.role) && overlapping.length > 0) {
         throw new ConflictError("role", `the council already has a ${COUNCIL_ROLE_LABELS[input.role]} for an overlapping term`);
@@ -96,7 +96,7 @@ export class CouncilMutationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ChangeLeader> {
     const code = tambonCode("tambonCode", input.tambonCode);
-    const personId = personOf(input, ctx.config.linkageSecret);
+    const personId = check.linkageId("personId", input.personId);
     const trainedOn = check.isoDate("trainedOn", input.trainedOn, { min: COUNCIL_ACT });
     return inTransaction(
       ctx.ds,

@@ -6,7 +6,7 @@ import { toSatang } from "../kit/money";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
 import * as check from "../kit/validate";
-import { personField, personOf, positiveBaht, tambonName, type PersonRef } from "./checks";
+import { positiveBaht, tambonName } from "./checks";
 import { tambonCode } from "../kit/validate";
 import { councilOf } from "./council.mutation";
 import { WelfareFund } from "./fund.entity";
@@ -47,9 +47,9 @@ async function fundOfTambon(m: EntityManager, code: string): Promise<WelfareFund
   return fund;
 }
 
-async function member(m: EntityManager, input: PersonRef, personId: string, field: string, on: string): Promise<FundMember> {
+async function member(m: EntityManager, personId: string, field: string, on: string): Promise<FundMember> {
   const found = await m.findOneBy(FundMember, { personId });
-  if (!found) throw new BadUserInputError(personField(input), "this person is not a member of a community welfare fund");
+  if (!found) throw new BadUserInputError("personId", "this person is not a member of a community welfare fund");
   if (on < found.joinedOn) throw new BadUserInputError(field, `must not be before the member joined (${found.joinedOn})`);
   return found;
 }
@@ -91,7 +91,7 @@ export class FundMutationResolver {
   @Mutation(() => FundMember, { nullable: true, description: "Enrols a person in a tambon's fund, keeping the house code they give." })
   joinWelfareFund(@Arg("input", () => JoinWelfareFundInput) input: JoinWelfareFundInput, @Ctx() ctx: SubgraphContext): Promise<FundMember> {
     const code = tambonCode("tambonCode", input.tambonCode);
-    const personId = personOf(input, ctx.config.linkageSecret);
+    const personId = check.linkageId("personId", input.personId);
     const houseCode = check.digits("houseCode", input.houseCode, 11);
     const joinedOn = check.isoDate("joinedOn", input.joinedOn, { min: "1990-01-01" });
     return inTransaction(
@@ -100,7 +100,7 @@ export class FundMutationResolver {
         const fund = await fundOfTambon(m, code);
         if (joinedOn < fund.foundedOn)
           throw new BadUserInputError("joinedOn", `must not be before the fund was founded (${fund.foundedOn})`);
-        if (await m.existsBy(FundMember, { personId })) throw new ConflictError(personField(input), UNIQUES.fund_member_pkey[1]);
+        if (await m.existsBy(FundMember, { personId })) throw new ConflictError("personId", UNIQUES.fund_member_pkey[1]);
         await m.insert(FundMember, { personId, fundId: fund.id, houseCode, joinedOn });
         return m.findOneByOrFail(FundMember, { personId });
       },
@@ -113,11 +113,11 @@ export class FundMutationResolver {
     @Arg("input", () => RecordContributionInput) input: RecordContributionInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<FundContribution> {
-    const personId = personOf(input, ctx.config.linkageSecret);
+    const personId = check.linkageId("personId", input.personId);
     const amount = positiveBaht("amount", input.amount, MAX_MOVEMENT);
     const paidOn = check.isoDate("paidOn", input.paidOn, { min: "1990-01-01" });
     return inTransaction(ctx.ds, async (m) => {
-      const { fundId } = await member(m, input, personId, "paidOn", paidOn);
+      const { fundId } = await member(m, personId, "paidOn", paidOn);
       await lockedFund(m, { id: fundId });
       const { identifiers } = await m.insert(FundContribution, { fundId, personId, amount, paidOn });
       await addTo(m, fundId, "contributions_total", amount);
@@ -145,12 +145,12 @@ export class FundMutationResolver {
     description: "Pays a benefit to (or for) a member; refused when it would take the fund below zero.",
   })
   recordPayout(@Arg("input", () => RecordPayoutInput) input: RecordPayoutInput, @Ctx() ctx: SubgraphContext): Promise<FundPayout> {
-    const personId = personOf(input, ctx.config.linkageSecret);
+    const personId = check.linkageId("personId", input.personId);
     const amount = positiveBaht("amount", input.amount, MAX_MOVEMENT);
     const paidOn = check.isoDate("paidOn", input.paidOn, { min: "1990-01-01" });
     const note = check.optionalText("note", input.note, 500);
     return inTransaction(ctx.ds, async (m) => {
-      const { fundId } = await member(m, input, personId, "paidOn", paidOn);
+      const { fundId } = await member(m, personId, "paidOn", paidOn);
       const fund = (await lockedFund(m, { id: fundId }))!;
       if (toSatang(amount) > toSatang(fund.balance)) {
         throw new ConflictError("amount", `${amount} baht is more than the fund's balance of ${fund.balance} baht`);

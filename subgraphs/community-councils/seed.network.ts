@@ -1,5 +1,4 @@
 import type { EntityManager } from "typeorm";
-import { linkageId } from "../kit/citizen-id";
 import type { DemoPerson } from "../kit/demo/population";
 import { isoDaysBefore, type Rng } from "../kit/demo/random";
 import { geography } from "../kit/geography";
@@ -28,14 +27,14 @@ const SEAT_ROLES = [CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.VICE_
 const fourYearsOn = (start: string): string => isoDaysBefore(`${Number(start.slice(0, 4)) + 4}${start.slice(4)}`, 1);
 
 /** 15-27 seats a council for the current term (started 2023-2024), with part of the previous term's. */
-export function councilSeats(rng: Rng, council: TambonCouncil, pool: Candidate[], secret: string): Partial<CouncilMember>[] {
+export function councilSeats(rng: Rng, council: TambonCouncil, pool: Candidate[]): Partial<CouncilMember>[] {
   const n = Math.min(pool.length, rng.int(15, 27));
   const termStart = dayBetween(rng, "2023-01-01", "2024-12-31");
   const previousEnd = isoDaysBefore(termStart, 1);
   const previousStart = [isoDaysBefore(previousEnd, 4 * 365 - 1), council.notifiedOn].sort()[1];
   const seat = (c: Candidate, role: CouncilRole, start: string, end: string): Partial<CouncilMember> => ({
     councilId: council.id,
-    personId: linkageId(secret, c.person.citizenId),
+    personId: c.person.linkageId,
     role,
     termStart: start,
     termEnd: end,
@@ -53,7 +52,7 @@ export function councilSeats(rng: Rng, council: TambonCouncil, pool: Candidate[]
 const MODULES = Object.values(LeaderTrainingModule);
 
 /** 6-16 change leaders of a tambon, each with 1-4 trainings since the 2021 MOU; most completed. */
-export function changeLeaders(rng: Rng, tambonCode: string, pool: Candidate[], secret: string) {
+export function changeLeaders(rng: Rng, tambonCode: string, pool: Candidate[]) {
   const picked = shuffled(
     rng,
     pool.filter((c) => ageAt(c.person.birthDate) <= 65),
@@ -61,7 +60,7 @@ export function changeLeaders(rng: Rng, tambonCode: string, pool: Candidate[], s
   const leaders: Partial<ChangeLeader>[] = [];
   const trainings: Partial<LeaderTraining>[] = [];
   picked.forEach((c, i) => {
-    const personId = linkageId(secret, c.person.citizenId);
+    const personId = c.person.linkageId;
     leaders.push({ personId, tambonCode });
     shuffled(rng, MODULES)
       .slice(0, rng.int(1, 4))

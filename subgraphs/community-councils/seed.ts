@@ -1,5 +1,4 @@
 import type { DataSource } from "typeorm";
-import { linkageId } from "../kit/citizen-id";
 import { demoHouseholds } from "../kit/demo/population";
 import { Rng } from "../kit/demo/random";
 import { geography } from "../kit/geography";
@@ -30,7 +29,6 @@ const RULES = [
  */
 export async function seedCouncils(ds: DataSource, options: SeedOptions): Promise<void> {
   const rng = new Rng(options.seed + SALT);
-  const secret = options.linkageSecret;
   const tambons = geography().tambons;
   const councilCodes = shuffled(
     rng,
@@ -79,7 +77,7 @@ export async function seedCouncils(ds: DataSource, options: SeedOptions): Promis
           if (slot < POOL) pool.sample[slot] = { person, houseCode: household.houseCode };
         }
         if (!fund || person.birthDate > "2025-06-30" || !rng.chance(0.14 + 0.08 * household.wellbeing)) continue;
-        const personId = linkageId(secret, person.citizenId);
+        const personId = person.linkageId;
         const joinedOn = dayBetween(rng, [fund.foundedOn, person.birthDate].sort()[1], "2025-10-31");
         members.push({ personId, fundId: fund.id, houseCode: household.houseCode, joinedOn });
         payouts.push(...payoutsOf(rng, person, household, fund.id, personId, joinedOn));
@@ -98,9 +96,9 @@ export async function seedCouncils(ds: DataSource, options: SeedOptions): Promis
     const grantRows: Partial<CodiGrant>[] = [];
     for (const council of councils) {
       const pool = pools.get(council.tambonCode)?.sample ?? [];
-      seats.push(...councilSeats(rng, council, pool, secret));
+      seats.push(...councilSeats(rng, council, pool));
       if (leaderCodes.has(council.tambonCode)) {
-        const picked = changeLeaders(rng, council.tambonCode, pool, secret);
+        const picked = changeLeaders(rng, council.tambonCode, pool);
         leaders.push(...picked.leaders);
         trainings.push(...picked.trainings);
       }

@@ -14,11 +14,12 @@ export class AuditTrail {
   private readonly fields = new Set<string>();
   private readonly records = new Set<string>();
 
-  record(info: GraphQLResolveInfo, root: unknown): void {
+  /** The field `info` resolves, and the record `root` (of type `type`, default the field's parent type). */
+  record(info: GraphQLResolveInfo, root: unknown, type = info.parentType.name): void {
     this.fields.add(`${info.parentType.name}.${info.fieldName}`);
     const r = root as { id?: unknown; houseCode?: unknown; code?: unknown } | undefined;
     const key = r?.id ?? r?.houseCode ?? r?.code;
-    if (key !== undefined) this.records.add(`${info.parentType.name}:${String(key)}`);
+    if (key !== undefined) this.records.add(`${type}:${String(key)}`);
   }
 
   /** Writes the request's row, if it read anything personal (one statement). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidCitizenId, linkageId, maskCitizenId } from "./citizen-id";
+import { isValidCitizenId, maskCitizenId } from "./citizen-id";
 import { isoDate } from "./validate";
 
 describe("citizen IDs", () => {
@@ -25,14 +25,6 @@ describe("citizen IDs", () => {
 
   it("shows only the last three digits when masked", () => {
     expect(maskCitizenId("3100600445635")).toBe("x-xxxx-xxxxx-63-5");
-  });
-
-  it("gives the same linkage id for the same person and secret, another under another secret", () => {
-    const id = linkageId("s1", "3100600445635");
-    expect(id).toMatch(/^[0-9a-f]{32}$/);
-    expect(linkageId("s1", "3100600445635")).toBe(id);
-    expect(linkageId("s2", "3100600445635")).not.toBe(id);
-    expect(id).not.toContain("3100600445635");
   });
 });
 

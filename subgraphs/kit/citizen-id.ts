@@ -1,5 +1,3 @@
-import { createHmac } from "node:crypto";
-
 /**
  * Thai citizen IDs: 13 digits, the last a check digit over the first twelve:
  * d13 = (11 − (Σ_{i=1..12} d_i × (14 − i)) mod 11) mod 10. A leading 0 is legal.
@@ -17,13 +15,4 @@ export function isValidCitizenId(id: string): boolean {
 /** What may be shown of a citizen ID: its last three digits, e.g. `x-xxxx-xxxxx-63-5`. */
 export function maskCitizenId(id: string): string {
   return `x-xxxx-xxxxx-${id.slice(10, 12)}-${id[12]}`;
-}
-
-/**
- * The pseudonymous linkage id of a person (DOMAIN.md): an HMAC-SHA256 of the citizen ID under
- * the secret the hub's agencies share, so every agency derives the same id for the same person
- * and the raw ID never crosses a service boundary. 128 bits, hex.
- */
-export function linkageId(secret: string, citizenId: string): string {
-  return createHmac("sha256", secret).update(citizenId).digest("hex").slice(0, 32);
 }

@@ -26,7 +26,7 @@ export class QueryCounter implements Logger {
 export interface DatabaseOptions {
   url: string;
   entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  migrations?: MixedList<Function | string>;
   /** The session time zone of every pooled connection (HUB_TIME_ZONE, checked by kit/clock.ts). */
   timeZone: string;
 }
@@ -55,13 +55,12 @@ export function databaseError(error: unknown, url: string): Error {
 }
 
 /**
- * Opens a subgraph's own database and brings its schema up to date with its migrations
- * (never `synchronize`). The caller owns the DataSource: no module-level singleton.
- * Every connection starts its session in the hub's time zone (a startup parameter, so no pooled
- * connection misses it), so SQL's `current_date` and `now()::date` agree with the kit's `today()`
- * whatever the server's own zone.
+ * Connects to a database; every connection starts its session in the hub's time zone (a startup
+ * parameter, so no pooled connection misses it), so SQL's `current_date` and `now()::date` agree
+ * with the kit's `today()` whatever the server's own zone. The caller owns the DataSource: no
+ * module-level singleton.
  */
-export async function openDatabase(options: DatabaseOptions): Promise<{ ds: DataSource; queries: QueryCounter }> {
+export async function connectDatabase(options: DatabaseOptions): Promise<{ ds: DataSource; queries: QueryCounter }> {
   const queries = new QueryCounter();
   const ds = new DataSource({
     type: "postgres",
@@ -70,6 +69,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ ds: Data
     migrations: options.migrations,
     migrationsTransactionMode: "each",
     synchronize: false,
+    // The serving role may create nothing; no entity needs an extension.
+    installExtensions: false,
     logger: queries,
     extra: { max: 10, options: `-c TimeZone=${options.timeZone}` },
   });
@@ -84,13 +85,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ ds: Data
       `the sessions of ${described(options.url)} run in ${zone}, not HUB_TIME_ZONE ${options.timeZone} (does the URL set options?)`,
     );
   }
+  return { ds, queries };
+}
+
+/** Connects as the database's owner and brings its schema up to date with its migrations (never `synchronize`). */
+export async function openDatabase(options: DatabaseOptions): Promise<{ ds: DataSource; queries: QueryCounter }> {
+  const opened = await connectDatabase(options);
   try {
-    await ds.runMigrations();
+    await opened.ds.runMigrations();
   } catch (error) {
-    await ds.destroy();
+    await opened.ds.destroy();
     throw new Error(`the migrations of ${described(options.url)} failed: ${(error as Error).message}`);
   }
-  return { ds, queries };
+  return opened;
 }
 
 /** The URL of database `name` on the server that `serverUrl` points at. */

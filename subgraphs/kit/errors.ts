@@ -55,6 +55,7 @@ const PUBLIC_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "OPERATION_LIMIT_EXCEEDED",
+  "RATE_LIMITED",
 ]);
 
 /** Apollo Server's `formatError`: keep public errors, hide the text of everything else. */

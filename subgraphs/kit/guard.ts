@@ -4,7 +4,7 @@ import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
 import type { DataSource } from "typeorm";
 import type { AuditTrail } from "./audit";
 import { PUBLIC_IDENTITY, type Identity } from "./identity";
-import { publicKey, verifyInternalToken } from "./internal-token";
+import { publicKey, ReplayGuard, verifyInternalToken } from "./internal-token";
 import { logger } from "./log";
 
 const log = logger("audit");
@@ -21,15 +21,22 @@ export interface GuardContext {
 }
 
 /**
- * A subgraph trusts nobody by default: only a token the gateway signed for this subgraph (see
- * internal-token.ts) says who is asking. Without a public key configured, nothing verifies.
+ * A subgraph trusts nobody by default: only a token the gateway signed for this subgraph and for
+ * this very request body, seen here for the first time (see internal-token.ts), says who is
+ * asking. Without a public key configured, nothing verifies. Why a token is refused goes to the
+ * log, not to the caller.
  */
 export function requestIdentity(subgraph: string, gatewayPublicKey: string | undefined) {
   const key = gatewayPublicKey ? publicKey(gatewayPublicKey) : null;
-  return async (req: IncomingMessage): Promise<{ authenticated: boolean; identity: Identity }> => {
+  const replays = new ReplayGuard();
+  const log = logger(subgraph);
+  return async (req: IncomingMessage, body: Buffer, requestId: string): Promise<{ authenticated: boolean; identity: Identity }> => {
     const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const identity = key && token ? await verifyInternalToken(key, token, subgraph) : null;
-    return identity ? { authenticated: true, identity } : { authenticated: false, identity: PUBLIC_IDENTITY };
+    if (!key || !token) return { authenticated: false, identity: PUBLIC_IDENTITY };
+    const verified = await verifyInternalToken(key, token, subgraph, body, replays);
+    if ("identity" in verified) return { authenticated: true, identity: verified.identity };
+    log.warn({ requestId, reason: verified.refused }, "a gateway token was refused");
+    return { authenticated: false, identity: PUBLIC_IDENTITY };
   };
 }
 

@@ -1,4 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { randomUUID } from "node:crypto";
@@ -14,11 +16,13 @@ export interface HttpOptions<C extends BaseContext> {
   host: string;
   /** Requests whose body is larger are refused with 413 before any parsing. */
   maxBodyBytes?: number;
-  /** The request's context; `requestId` is the caller's `x-request-id` or a new one. */
-  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  /** The request's context; `requestId` is the caller's `x-request-id` or a new one; `body` the bytes received. */
+  context: (req: IncomingMessage, requestId: string, body: Buffer) => Promise<C>;
   routes?: Route[];
   /** One line per request (id, path, status, time) and every failure. */
   log: Logger;
+  /** Serve HTTPS with this PEM certificate and key (TLS_CERT_FILE, TLS_KEY_FILE); else plain HTTP. */
+  tls?: { certFile: string; keyFile: string };
   /** The clock every request is handled with (a subgraph's: its HUB_TIME_ZONE; kit/clock.ts). */
   clock?: Clock;
 }
@@ -45,7 +49,7 @@ class HttpError extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) throw new HttpError(413, `request body larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
@@ -55,7 +59,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw new HttpError(413, `request body larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -74,7 +78,8 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found: GraphQL is at /graphql" });
 
-    const raw = await readBody(req, maxBodyBytes);
+    const bytes = await readBody(req, maxBodyBytes);
+    const raw = bytes.toString("utf8");
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -89,7 +94,7 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => options.context(req, requestId),
+      context: () => options.context(req, requestId, bytes),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
@@ -98,7 +103,7 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
     res.end();
   };
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const requestId = requestIdOf(req);
     const started = performance.now();
     res.setHeader("x-request-id", requestId);
@@ -119,7 +124,10 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
       if (!res.headersSent) sendJson(res, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
       else res.end();
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile), minVersion: "TLSv1.2" }, listener)
+    : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new Error(`port ${options.port} on ${options.host} is in use by another program`) : error),
@@ -130,7 +138,7 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
   return {
     server,
     port,
-    url: `http://${options.host}:${port}/graphql`,
+    url: `${options.tls ? "https" : "http"}://${options.host}:${port}/graphql`,
     // Stops accepting at once, lets requests in flight finish for up to SHUTDOWN_GRACE_MS, then
     // cuts what is left; idle keep-alive connections are closed straight away.
     close: () =>

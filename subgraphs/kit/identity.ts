@@ -1,3 +1,5 @@
+import { SUBGRAPH_NAMES } from "./config";
+
 /**
  * Who is asking, as every subgraph sees it: verified by the gateway from the caller's token and
  * passed on in a short-lived token the gateway signs for each subgraph (see internal-token.ts).
@@ -28,6 +30,8 @@ export const scope = {
   exactCounts: "aggregates:exact",
   audit: "audit:read",
   screen: "housing:screen",
+  /** May ask the registry for a registered person's linkage id by citizen ID (`linkPerson`, audited). */
+  link: "social-development:link",
 } as const;
 
 /** The demo identities (`npm run token -- --role <role>`): what each kind of user may do. */
@@ -39,27 +43,39 @@ export const ROLES: Record<string, { agency: string | null; scopes: string[]; de
   },
   "social-worker": {
     agency: "social-development",
-    scopes: ["read", "write", "pii", "sensitive"].map((s) => `social-development:${s}`),
+    scopes: ["read", "write", "pii", "sensitive", "link"].map((s) => `social-development:${s}`),
     description: "พมจ. social worker: the registry, with names and sensitive flags",
   },
   "housing-officer": {
     agency: "housing",
-    scopes: ["housing:read", "housing:write", "housing:pii", "social-development:read"],
+    scopes: ["housing:read", "housing:write", "housing:pii", "social-development:read", "social-development:link"],
     description: "อบจ. housing officer: surveys and cases; households by code, no names",
   },
   "farmers-council-officer": {
     agency: "agriculture",
-    scopes: ["agriculture:read", "agriculture:write", "agriculture:pii", "social-development:read"],
+    scopes: ["agriculture:read", "agriculture:write", "agriculture:pii", "social-development:read", "social-development:link"],
     description: "farmers council officer: farmers, plots, crops, complaints",
   },
   "council-network-officer": {
     agency: "community-councils",
-    scopes: ["community-councils:read", "community-councils:write", "community-councils:pii", "social-development:read"],
+    scopes: [
+      "community-councils:read",
+      "community-councils:write",
+      "community-councils:pii",
+      "social-development:read",
+      "social-development:link",
+    ],
     description: "council network / CODI officer: councils, leaders, welfare funds",
   },
   "welfare-fund-treasurer": {
     agency: "community-councils",
-    scopes: ["community-councils:read", "community-councils:write", "community-councils:pii", "community-councils:sensitive"],
+    scopes: [
+      "community-councils:read",
+      "community-councils:write",
+      "community-councils:pii",
+      "community-councils:sensitive",
+      "social-development:link",
+    ],
     description: "a fund's treasurer: contributions and payouts, including what a benefit paid for (health data)",
   },
   "district-screening-committee": {
@@ -92,3 +108,22 @@ export const ROLES: Record<string, { agency: string | null; scopes: string[]; de
 };
 
 export const hasScope = (identity: Identity, wanted: string): boolean => identity.scopes.includes(wanted);
+
+/** The role an audit row records for a token whose `role` is none of ROLES. */
+export const UNKNOWN_ROLE = "unknown";
+
+/** Every agency a token may name (the roles' and the subgraphs'); anything else is recorded as none. */
+export const KNOWN_AGENCIES: ReadonlySet<string> = new Set([
+  ...SUBGRAPH_NAMES,
+  ...Object.values(ROLES).flatMap((r) => (r.agency ? [r.agency] : [])),
+]);
+
+/** Every scope that authorizes something in some subgraph; a token's other scopes are dropped. */
+export const KNOWN_SCOPES: ReadonlySet<string> = new Set([
+  ...SUBGRAPH_NAMES.flatMap((a) => [scope.read(a), scope.write(a), scope.pii(a), scope.sensitive(a)]),
+  ...Object.values(ROLES).flatMap((r) => r.scopes),
+  scope.exactCounts,
+  scope.audit,
+  scope.screen,
+  scope.link,
+]);

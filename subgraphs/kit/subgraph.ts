@@ -4,8 +4,9 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
-import type { HubConfig, SubgraphName } from "./config";
-import { openDatabase, type QueryCounter } from "./database";
+import { type HubConfig, refuseUnsafeSettings, type SubgraphName } from "./config";
+import { connectDatabase, openDatabase, type QueryCounter } from "./database";
+import { servingRole } from "./serving-role";
 import { maskError } from "./errors";
 import { buildFederatedSchema } from "./federation";
 import { healthRoute, serveApollo } from "./http";
@@ -24,7 +25,6 @@ export interface SubgraphContext<L = unknown> extends GuardContext {
 export interface SeedOptions {
   households: number;
   seed: number;
-  linkageSecret: string;
 }
 
 /** Everything the kit needs to know about one agency's subgraph. */
@@ -65,20 +65,15 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /** Its serving pool (the least-privileged role: see serving-role.ts). */
   ds: DataSource;
   /** SQL statements sent so far (tests reset it and read it). */
   queries: QueryCounter;
   stop(): Promise<void>;
 }
 
-/** Opens the subgraph's own database and brings it up to date with its migrations (and the kit's). */
-export function openSubgraphDatabase(def: SubgraphDefinition<any>, url: string, timeZone: string): ReturnType<typeof openDatabase> {
-  const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000, AuditRequestId1765000000000] : def.migrations;
-  return openDatabase({ url, entities: def.entities, migrations, timeZone });
-}
-
 /** Seeds the database with synthetic demo data when it holds none; true when it did. */
-export async function seedWhenEmpty(def: SubgraphDefinition<any>, ds: DataSource, options: SeedOptions): Promise<boolean> {
+async function seedWhenEmpty(def: SubgraphDefinition<any>, ds: DataSource, options: SeedOptions): Promise<boolean> {
   if (!def.seed || !(await def.isEmpty?.(ds))) return false;
   await def.seed(ds, options);
   // Write the seed's pages out now, while starting: otherwise the first shutdown's checkpoint does it,
@@ -87,16 +82,41 @@ export async function seedWhenEmpty(def: SubgraphDefinition<any>, ds: DataSource
   return true;
 }
 
-/** Opens the subgraph's database (migrations run), optionally seeds it, and serves it. */
+/**
+ * Opens the subgraph's own database as its owner, brings it up to date with its migrations (and
+ * the kit's), seeds it when asked and empty, grants the serving role (serving-role.ts), and then
+ * connects as that role: the pool requests are served over, the only one left open.
+ */
+export async function openSubgraphDatabase(
+  def: SubgraphDefinition<any>,
+  url: string,
+  timeZone: string,
+  seed?: SeedOptions,
+): Promise<{ ds: DataSource; queries: QueryCounter; seeded: boolean }> {
+  const entities = def.entities;
+  const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000, AuditRequestId1765000000000] : def.migrations;
+  const owner = await openDatabase({ url, entities, migrations, timeZone });
+  let appUrl: string;
+  let seeded = false;
+  try {
+    if (seed) seeded = await seedWhenEmpty(def, owner.ds, seed);
+    appUrl = await servingRole(owner.ds, url, def.name);
+  } finally {
+    await owner.ds.destroy();
+  }
+  return { ...(await connectDatabase({ url: appUrl, entities, timeZone })), seeded };
+}
+
+/** Opens the subgraph's database (see openSubgraphDatabase), optionally seeds it, and serves it. */
 export async function startSubgraph<L>(
   def: SubgraphDefinition<L>,
   options: { config: HubConfig; databaseUrl: string; port: number; seedWhenEmpty?: boolean },
 ): Promise<RunningSubgraph> {
   const { config } = options;
-  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl, config.timeZone);
-  if (options.seedWhenEmpty) {
-    await seedWhenEmpty(def, ds, { households: config.demoHouseholds, seed: config.demoSeed, linkageSecret: config.linkageSecret });
-  }
+  refuseUnsafeSettings(config, { subgraph: def.name });
+  // Synthetic people never enter a production hub.
+  const seed = options.seedWhenEmpty && !config.production ? { households: config.demoHouseholds, seed: config.demoSeed } : undefined;
+  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl, config.timeZone, seed);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(def),
     includeStacktraceInErrorResponses: false,
@@ -113,10 +133,11 @@ export async function startSubgraph<L>(
   const http = await serveApollo(apollo, {
     port: options.port,
     host: config.host,
+    tls: config.tls,
     log,
     clock: zoneClock(config.timeZone),
-    context: async (req, requestId) => ({
-      ...(await identify(req)),
+    context: async (req, requestId, body) => ({
+      ...(await identify(req, body, requestId)),
       requestId,
       audit: new AuditTrail(),
       ds,

@@ -161,3 +161,19 @@ describe("dates within bounds", () => {
     expect(check.isoDate("date", "2024-02-29", bounds)).toBe("2024-02-29");
   });
 });
+
+describe("a person named by linkage id (the registry's, never a citizen ID)", () => {
+  const id = "0123456789abcdef0123456789abcdef";
+
+  it("32 lowercase hex characters are taken as given", () => {
+    expect(check.linkageId("personId", id)).toBe(id);
+  });
+
+  it("upper case, 31 or 33 characters, a citizen ID or nothing are refused, naming the field", () => {
+    for (const value of [id.toUpperCase(), id.slice(1), `${id}0`, "3100600445635", ""]) {
+      expect(refusalOf(() => check.linkageId("personId", value))).toEqual(
+        bad("personId", "must be a linkage id (32 lowercase hex characters)"),
+      );
+    }
+  });
+});

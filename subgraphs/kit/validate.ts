@@ -20,6 +20,12 @@ export function citizenId(field: string, value: string): string {
   return value;
 }
 
+/** A Person's linkage id as the registry hands it out (`linkPerson`): 32 lowercase hex characters. */
+export function linkageId(field: string, value: string): string {
+  if (!/^[0-9a-f]{32}$/.test(value)) throw new BadUserInputError(field, "must be a linkage id (32 lowercase hex characters)");
+  return value;
+}
+
 export function intInRange(field: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new BadUserInputError(field, `must be a whole number from ${min} to ${max}`);

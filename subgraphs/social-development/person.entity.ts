@@ -39,7 +39,10 @@ export class Vulnerability {
 @ObjectType({ description: "A member of a household. The raw citizen ID never leaves this subgraph." })
 @Entity({ name: "person" })
 export class Person {
-  @Field(() => ID, { description: "Pseudonymous linkage id: HMAC of the citizen ID under the hub's shared secret." })
+  @Field(() => ID, {
+    description:
+      "Pseudonymous linkage id: HMAC of the citizen ID under a secret only the registry holds (other agencies get it from linkPerson).",
+  })
   @PrimaryColumn({ type: "char", length: 32 })
   id: string;
 

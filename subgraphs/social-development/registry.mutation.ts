@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { WRITE } from "./access";
 import type { EntityManager } from "typeorm";
-import { linkageId } from "../kit/citizen-id";
 import { BadUserInputError, ConflictError } from "../kit/errors";
 import type { SubgraphContext } from "../kit/subgraph";
 import { inTransaction } from "../kit/transaction";
@@ -9,6 +8,7 @@ import * as check from "../kit/validate";
 import { Assessment } from "./assessment.entity";
 import { Household } from "./household.entity";
 import { Person } from "./person.entity";
+import { linkageId, linkageSecret } from "./linkage";
 import { AddMemberInput, RecordAssessmentInput, RegisterHouseholdInput } from "./registry.input";
 
 const UNIQUES = {
@@ -51,7 +51,7 @@ export class RegistryMutationResolver {
   addMember(@Arg("input", () => AddMemberInput) input: AddMemberInput, @Ctx() ctx: SubgraphContext): Promise<Person> {
     const citizenId = check.citizenId("citizenId", input.citizenId);
     const row = {
-      id: linkageId(ctx.config.linkageSecret, citizenId),
+      id: linkageId(linkageSecret(ctx.config), citizenId),
       citizenId,
       firstName: check.text("firstName", input.firstName, 100),
       lastName: check.text("lastName", input.lastName, 100),

@@ -1,6 +1,5 @@
 import type { DataSource } from "typeorm";
 import { bulkInsert } from "../kit/bulk";
-import { linkageId } from "../kit/citizen-id";
 import { demoHouseholds, DEMO_REFERENCE_DATE, type DemoHousehold } from "../kit/demo/population";
 import { isoDaysBefore, Rng } from "../kit/demo/random";
 import type { SeedOptions } from "../kit/subgraph";
@@ -51,7 +50,7 @@ export async function seedRegistry(ds: DataSource, options: SeedOptions): Promis
       households.push({ house_code: h.houseCode, village_code: h.villageCode, house_number: h.houseNumber, synthetic: true });
       for (const p of h.members) {
         people.push({
-          id: linkageId(options.linkageSecret, p.citizenId),
+          id: p.linkageId,
           citizen_id: p.citizenId,
           house_code: h.houseCode,
           first_name: p.firstName,

@@ -7,6 +7,7 @@ import { HouseholdResolver, PersonResolver } from "./household.resolver";
 import { createLoaders, type RegistryLoaders } from "./loaders";
 import { Registry1764100000000 } from "./migrations/1764100000000-registry";
 import { Person } from "./person.entity";
+import { LinkageResolver } from "./linkage.mutation";
 import { RegistryMutationResolver } from "./registry.mutation";
 import { isRegistryEmpty, seedRegistry } from "./seed";
 import { TambonRegistryField, TambonRegistryResolver } from "./tambon.resolver";
@@ -21,6 +22,7 @@ export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoa
     TambonRegistryResolver,
     RegistryMutationResolver,
     DistrictRegistryResolver,
+    LinkageResolver,
   ],
   // District is reached by no query here: only the gateway's references (housing's Q4) lead to it.
   orphanedTypes: [District],

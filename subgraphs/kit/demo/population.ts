@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { citizenIdCheckDigit } from "../citizen-id";
 import { geography } from "../geography";
 import { isoDaysBefore, Rng } from "./random";
@@ -14,6 +15,8 @@ export type Relation = "HEAD" | "SPOUSE" | "CHILD" | "PARENT" | "GRANDCHILD" | "
 
 export interface DemoPerson {
   citizenId: string;
+  /** The synthetic person's linkage id, the same for every agency's seed: see demoLinkageId. */
+  linkageId: string;
   firstName: string;
   lastName: string;
   sex: Sex;
@@ -91,6 +94,16 @@ const SURNAMES = [
   "ศรีเมือง",
 ];
 
+/**
+ * Seeds follow the rule that only the registry holds LINKAGE_SECRET: no seed computes an HMAC.
+ * Each synthetic person's linkage id is instead drawn from the demo seed and their place in the
+ * population (public, like the rest of the synthetic data, and tied to no citizen ID), so the
+ * registry's seed stores the ids that the other agencies' seeds, in other processes, also draw.
+ * A real person's id is the registry's HMAC (`addMember`), handed out by `linkPerson`.
+ */
+export const demoLinkageId = (seed: number, serial: number): string =>
+  createHash("sha256").update(`mukdahan-demo-person:${seed}:${serial}`).digest("hex").slice(0, 32);
+
 const birthDateAt = (rng: Rng, age: number): string => isoDaysBefore(DEMO_REFERENCE_DATE, age * 365 + rng.int(0, 364));
 
 /** `count` households spread over every village (every village gets one before any gets two). */
@@ -116,6 +129,7 @@ export function* demoHouseholds(seed: number, count: number): Generator<DemoHous
       const first12 = `${age >= 42 ? 3 : 1}${registry}${String(personSerial).padStart(7, "0")}`;
       return {
         citizenId: `${first12}${citizenIdCheckDigit(first12)}`,
+        linkageId: demoLinkageId(seed, personSerial),
         firstName: rng.pick(sex === "MALE" ? MALE : FEMALE),
         lastName: relation === "SPOUSE" && rng.chance(0.3) ? rng.pick(SURNAMES) : surname,
         sex,
