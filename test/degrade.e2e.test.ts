@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOperations } from "../gateway/operations";
 import { SECTION_FIELDS, type SectionAgency } from "../subgraphs/kit/sections";
+import { expectOneUnavailable } from "./expect";
 import { type GraphQLResponse, startHub, type TestHub } from "./hub";
 
 /**
  * One agency down blanks only its own part of an answer (README, "Adding fields to another agency's
  * type"). Each hub here has one agency's subgraph really stopped (its server closed: the gateway's
- * calls to it are refused), after recording the answers it gave while whole. This is today's
- * gateway: the failure shows as some error in `errors`; naming the agency is a later step.
+ * calls to it are refused), after recording the answers it gave while whole. The failure shows as
+ * exactly one SUBGRAPH_UNAVAILABLE error naming the agency (gateway/partial-answers.ts).
  */
 
 /** Housing's case list reaches the registry's households and the area's tambons in steps of their own. */
@@ -42,8 +43,12 @@ function expectOnlyStoppedSectionNull(agency: SectionAgency, whole: GraphQLRespo
   const section = SECTION_FIELDS[agency];
   expect(whole.errors, JSON.stringify(whole.errors)).toBeUndefined();
   expect(tambonsOf(whole).every((t) => t[section] !== null)).toBe(true);
-  expect(degraded.errors?.length ?? 0).toBeGreaterThan(0);
+  const [error] = expectOneUnavailable(degraded, agency);
   const tambons = tambonsOf(degraded);
+  // The error points at every section the agency left null, and at nothing else.
+  const at = "tambons" in degraded.data ? (i: number) => ["tambons", i, section] : () => ["tambon", section];
+  expect(error.extensions!.paths).toEqual(tambons.map((_, i) => at(i)));
+  expect(error.path).toEqual(at(0));
   expect(tambons).toHaveLength(tambonsOf(whole).length);
   for (const [i, tambon] of tambons.entries()) {
     expect(tambon[section]).toBeNull();
@@ -75,8 +80,9 @@ describe("with agriculture's subgraph down", () => {
   });
 
   it("a household's profile still shows its members, assessment, housing and fund membership; its farms are null", async () => {
-    const { data, errors } = await run(hub, "HouseholdProfile");
-    expect(errors?.length ?? 0).toBeGreaterThan(0);
+    const response = await run(hub, "HouseholdProfile");
+    const { data } = response;
+    expectOneUnavailable(response, "agriculture");
     const before = whole.HouseholdProfile.data.household;
     expect(before.farms.length).toBeGreaterThan(0);
     expect(data.household).toEqual({ ...before, farms: null, lastSeasonCropIncome: null });
@@ -106,8 +112,9 @@ describe("with the social registry's subgraph down", () => {
     expect(whole.cases.errors).toBeUndefined();
     expect(before.nodes.length).toBeGreaterThan(0);
     expect(before.nodes.every((c: any) => c.household.village && c.household.members.length > 0)).toBe(true);
-    const { data, errors } = await hub.query(CASES, {}, { role: "housing-officer" });
-    expect(errors?.length ?? 0).toBeGreaterThan(0);
+    const response = await hub.query(CASES, {}, { role: "housing-officer" });
+    const { data } = response;
+    expectOneUnavailable(response, "social-development");
     expect(data.assistanceCases).toEqual({
       ...before,
       nodes: before.nodes.map((c: any) => ({ ...c, household: { houseCode: c.household.houseCode, village: null, members: null } })),
