@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOperations } from "../gateway/operations";
-import { SECTION_FIELDS, type SectionAgency } from "../subgraphs/kit/sections";
+import type { SectionAgency } from "../subgraphs/kit/sections";
 import { expectOneUnavailable } from "./expect";
 import { type GraphQLResponse, startHub, type TestHub } from "./hub";
+import { expectOnlyStoppedSectionNull, run, tambonsOf } from "./partial";
 
 /**
  * One agency down blanks only its own part of an answer (README, "Adding fields to another agency's
@@ -15,11 +15,6 @@ import { type GraphQLResponse, startHub, type TestHub } from "./hub";
 const CASES = `query CaseList { assistanceCases(first: 20) { totalCount nodes { id stage
   tambon { code nameTh } household { houseCode village { code nameTh } members { age } } } } }`;
 
-const run = (hub: TestHub, name: string): Promise<GraphQLResponse> => {
-  const op = loadOperations().find((o) => o.name === name)!;
-  return hub.query(op.query, op.variableValues, { role: op.role });
-};
-
 /** A demo hub with `agency` stopped, and the answers to `ask` it gave before, when whole. */
 async function hubWithout(agency: SectionAgency, ask: Record<string, (hub: TestHub) => Promise<GraphQLResponse>>) {
   const hub = await startHub({ data: "demo" });
@@ -27,34 +22,6 @@ async function hubWithout(agency: SectionAgency, ask: Record<string, (hub: TestH
   for (const [name, query] of Object.entries(ask)) whole[name] = await query(hub);
   await hub.subgraphs[agency].stop();
   return { hub, whole };
-}
-
-/** A tambon's answer without the stopped agency's section. */
-function othersThan(agency: SectionAgency, tambon: Record<string, unknown>) {
-  const { [SECTION_FIELDS[agency]]: _stopped, ...others } = tambon;
-  return others;
-}
-
-/** The tambon answers of TambonProfile or DistrictRollup. */
-const tambonsOf = (response: GraphQLResponse): Record<string, unknown>[] => response.data?.tambons ?? [response.data?.tambon];
-
-/** Every tambon answered as when the hub was whole, but for the stopped agency's section: null, with an error. */
-function expectOnlyStoppedSectionNull(agency: SectionAgency, whole: GraphQLResponse, degraded: GraphQLResponse) {
-  const section = SECTION_FIELDS[agency];
-  expect(whole.errors, JSON.stringify(whole.errors)).toBeUndefined();
-  expect(tambonsOf(whole).every((t) => t[section] !== null)).toBe(true);
-  const [error] = expectOneUnavailable(degraded, agency);
-  const tambons = tambonsOf(degraded);
-  // The error points at every section the agency left null, and at nothing else.
-  const at = "tambons" in degraded.data ? (i: number) => ["tambons", i, section] : () => ["tambon", section];
-  expect(error.extensions!.paths).toEqual(tambons.map((_, i) => at(i)));
-  expect(error.path).toEqual(at(0));
-  expect(tambons).toHaveLength(tambonsOf(whole).length);
-  for (const [i, tambon] of tambons.entries()) {
-    expect(tambon[section]).toBeNull();
-    expect(othersThan(agency, tambon)).toEqual(othersThan(agency, tambonsOf(whole)[i]));
-    for (const other of Object.values(SECTION_FIELDS).filter((s) => s !== section)) expect(tambon[other], other).not.toBeNull();
-  }
 }
 
 describe("with agriculture's subgraph down", () => {
