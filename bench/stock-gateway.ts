@@ -5,7 +5,8 @@ import { resolve } from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { identityFromRequest, SignedDataSource, type GatewayContext } from "../gateway/auth";
+import { identityFromRequest, type GatewayContext } from "../gateway/auth";
+import { SignedSource } from "../gateway/subgraph-client";
 import { loadConfig } from "../subgraphs/kit/config";
 import { privateKey } from "../subgraphs/kit/internal-token";
 import { reportReady } from "./processes";
@@ -14,7 +15,7 @@ import { reportReady } from "./processes";
  * Stock @apollo/gateway (the version the hub depends on) behind Apollo Server's standalone HTTP
  * server, with its defaults: none of the hub's plugins (operation limits, error masking, health,
  * playground). Only what a correct answer needs: the caller's identity from their token and the
- * hub's signed internal token on every subgraph call (SignedDataSource), as the subgraphs demand.
+ * hub's signed internal token on every subgraph call (SignedSource, over @apollo/gateway's own HTTP client), as the subgraphs demand.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const urls = new Map(config.subgraphs.map((s) => [s.name as string, s.url]));
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(resolve(__dirname, "../schema/supergraph.graphql"), "utf8"),
-    buildService: ({ name, url }) => new SignedDataSource(urls.get(name) ?? url!, name, key),
+    buildService: ({ name, url }) => new SignedSource(urls.get(name) ?? url!, name, key),
   });
   const server = new ApolloServer<GatewayContext>({ gateway });
   const identify = identityFromRequest(config.auth);

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import {
   createLocalJWKSet,
@@ -11,10 +10,8 @@ import {
   type JWTVerifyOptions,
   jwtVerify,
 } from "jose";
-import { type KeyObject, randomUUID } from "node:crypto";
 import type { AuthConfig } from "../subgraphs/kit/config";
 import { KNOWN_AGENCIES, KNOWN_SCOPES, PUBLIC_IDENTITY, ROLES, type Identity, UNKNOWN_ROLE } from "../subgraphs/kit/identity";
-import { signInternalToken } from "../subgraphs/kit/internal-token";
 
 export interface GatewayContext {
   identity: Identity;
@@ -93,41 +90,4 @@ export function identityFromRequest(config: AuthConfig): (req: IncomingMessage) 
       purpose,
     };
   };
-}
-
-/** The header that carries a request's caller from willSendRequest to the fetcher, never sent. */
-const CALLER = "x-hub-caller";
-
-/** Calls a subgraph with a token for that subgraph alone and for that request's body alone (kit/internal-token.ts). */
-export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly callers = new Map<string, Identity>();
-
-  constructor(
-    url: string,
-    private readonly subgraph: string,
-    private readonly key: KeyObject,
-  ) {
-    super({ url });
-    // The token is made where the body's bytes are final: in the fetcher, which receives them.
-    const send = this.fetcher;
-    this.fetcher = async (target, init) => {
-      const headers = (init?.headers ?? {}) as Record<string, string>;
-      const identity = this.callers.get(headers[CALLER]) ?? PUBLIC_IDENTITY;
-      this.callers.delete(headers[CALLER]);
-      delete headers[CALLER];
-      headers.authorization = `Bearer ${await signInternalToken(this.key, identity, this.subgraph, String(init?.body ?? ""))}`;
-      return send(target, { ...init, headers });
-    };
-  }
-
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const { request, context } = options;
-    // The subgraph sees a generated operation name (`Op__subgraph__0`): pass on the client's own.
-    const operation = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
-    const caller = randomUUID();
-    this.callers.set(caller, { ...((context as Partial<GatewayContext>).identity ?? PUBLIC_IDENTITY), operation });
-    request.http?.headers.set(CALLER, caller);
-    const requestId = (context as Partial<GatewayContext>).requestId;
-    if (requestId) request.http?.headers.set("x-request-id", requestId);
-  }
 }

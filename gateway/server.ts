@@ -3,11 +3,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { type HubConfig, refuseUnsafeSettings } from "../subgraphs/kit/config";
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, type HubConfig, refuseUnsafeSettings } from "../subgraphs/kit/config";
 import { maskError } from "../subgraphs/kit/errors";
 import { logger } from "../subgraphs/kit/log";
 import { privateKey } from "../subgraphs/kit/internal-token";
-import { identityFromRequest, SignedDataSource, type GatewayContext } from "./auth";
+import { identityFromRequest, type GatewayContext } from "./auth";
+import { SubgraphCircuit } from "./circuit";
+import { isUnavailable, partialAnswers } from "./partial-answers";
+import { readyRoute } from "./readiness";
+import { SubgraphClient, subgraphAgent } from "./subgraph-client";
 import { operationLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
@@ -66,41 +70,39 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     throw new Error("GATEWAY_PRIVATE_KEY is not set (npm start makes a key pair per run; see the README)");
   }
   const key = privateKey(config.auth.gatewayPrivateKey);
+  const log = logger("gateway");
+  const supergraphSdl = readSupergraph();
+  const agent = subgraphAgent();
+  const circuits: Record<string, SubgraphCircuit> = {};
   const gateway = new ApolloGateway({
-    supergraphSdl: readSupergraph(),
-    buildService: ({ name, url }) => new SignedDataSource(options.subgraphUrls[name] ?? url!, name, key),
+    supergraphSdl,
+    // Called once per subgraph of the supergraph when the gateway loads.
+    buildService: ({ name, url: composed }) => {
+      const url = options.subgraphUrls[name] ?? composed!;
+      const timeoutMs = config.subgraphs.find((s) => s.name === name)?.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+      const healthUrl = new URL("/health", url).toString();
+      circuits[name] = new SubgraphCircuit({ name, healthUrl, timeoutMs, probeIntervalMs: config.healthIntervalMs, log });
+      return new SubgraphClient({ name, url, key, timeoutMs, circuit: circuits[name], agent });
+    },
   });
   // With introspection off, "Did you mean" suggestions would leak the schema it hides.
   const limits = operationLimits(config.limits, config.maxPageSize, { hideSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => maskError(limits.formatError(formatted), error),
+    // A subgraph's failure is merged and described by partial-answers.ts; everything else is masked.
+    formatError: (formatted, error) => (isUnavailable(error) ? formatted : maskError(limits.formatError(formatted), error)),
     parseOptions: limits.parseOptions,
     introspection: config.introspection,
     // Our entry points order the shutdown (subgraphs/kit/lifecycle.ts); Apollo's own signal handlers
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [operationChecks, limits.plugin],
+    plugins: [operationChecks, limits.plugin, partialAnswers],
   });
   await apollo.start();
-  const checkSubgraphs = async () => {
-    const subgraphs: Record<string, string> = {};
-    await Promise.all(
-      Object.entries(options.subgraphUrls).map(async ([name, url]) => {
-        const health = new URL("/health", url);
-        const ok = await fetch(health, { signal: AbortSignal.timeout(2000) }).then(
-          (r) => r.ok,
-          () => false,
-        );
-        subgraphs[name] = ok ? "ok" : "unavailable";
-      }),
-    );
-    return { subgraphs };
-  };
+  for (const circuit of Object.values(circuits)) circuit.startProbing();
   const identify = identityFromRequest(config.auth);
-  const log = logger("gateway");
   const http = await serveApollo(apollo, {
     host: config.host,
     port: options.port ?? config.gatewayPort,
@@ -108,14 +110,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: config.limits.maxBodyBytes,
     log,
     context: async (req, requestId) => ({ identity: await identify(req), requestId }),
-    routes: [healthRoute(checkSubgraphs), fontRoute(), ...(config.playground ? [playgroundRoute()] : [])],
+    routes: [
+      healthRoute(async () => ({ service: "gateway" })),
+      readyRoute(circuits, supergraphSdl),
+      fontRoute(),
+      ...(config.playground ? [playgroundRoute()] : []),
+    ],
   });
   return {
     url: http.url,
     port: http.port,
     stop: async () => {
+      for (const circuit of Object.values(circuits)) circuit.stop();
       await http.close();
       await apollo.stop();
+      await agent.close();
     },
   };
 }

@@ -7,7 +7,7 @@ import { envPrefix, LINKAGE_SECRET_HOLDER, type SubgraphName } from "../subgraph
  * database; the gateway never sees a database or the linkage secret.
  */
 const HUB_SETTING =
-  /^(PORT|HOST|DATA_DIR|DATABASE_URL|DATABASE_PREFIX|EMBEDDED_PG_PORT|LINKAGE_SECRET|INTROSPECTION|PLAYGROUND)$|^(MAX|DEMO|AUTH|GATEWAY|HUB)_|_(PORT|URL|DATABASE_URL)$/;
+  /^(PORT|HOST|DATA_DIR|DATABASE_URL|DATABASE_PREFIX|EMBEDDED_PG_PORT|LINKAGE_SECRET|INTROSPECTION|PLAYGROUND)$|^(MAX|DEMO|AUTH|GATEWAY|HUB)_|_(PORT|URL|DATABASE_URL|TIMEOUT_MS)$|^HEALTH_INTERVAL_MS$/;
 
 export type Env = Record<string, string | undefined>;
 
@@ -27,11 +27,11 @@ export function subgraphEnv(env: Env, name: SubgraphName, own: { port: number; d
   };
 }
 
-/** The gateway's environment: its port, user-token settings, private key, limits and the subgraphs' URLs. */
+/** The gateway's environment: its port, user-token settings, private key, limits, the subgraphs' URLs and deadlines. */
 export function gatewayEnv(env: Env, own: { gatewayPrivateKey: string; subgraphUrls: Record<string, string> }): Env {
   return {
     ...machine(env),
-    ...pick(env, (key) => /^(PORT|HOST|INTROSPECTION|PLAYGROUND)$|^(MAX|AUTH|HUB)_/.test(key)),
+    ...pick(env, (key) => /^(PORT|HOST|INTROSPECTION|PLAYGROUND|HEALTH_INTERVAL_MS)$|^(MAX|AUTH|HUB)_|_TIMEOUT_MS$/.test(key)),
     ...Object.fromEntries(Object.entries(own.subgraphUrls).map(([name, url]) => [`${envPrefix(name)}_URL`, url])),
     GATEWAY_PRIVATE_KEY: own.gatewayPrivateKey,
   };

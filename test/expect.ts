@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { SubgraphName } from "../subgraphs/kit/config";
-import type { QueryOptions, TestHub } from "./hub";
+import type { GraphQLResponse, QueryOptions, TestHub } from "./hub";
 
 /**
  * The assertions the suites share: an operation that answers, one that is refused and wrote
@@ -63,3 +63,21 @@ export const sqlOn =
   (hub: () => TestHub, subgraph: SubgraphName) =>
   (text: string, params: unknown[] = []): Promise<any[]> =>
     hub().subgraphs[subgraph].ds.query(text, params);
+
+/**
+ * The one error a failed subgraph leaves in an answer (gateway/partial-answers.ts, the dashboard's
+ * contract): SUBGRAPH_UNAVAILABLE naming it, nothing about where it runs or what it said; returned
+ * for more checks.
+ */
+export function expectOneUnavailable(response: GraphQLResponse, serviceName: string): NonNullable<GraphQLResponse["errors"]> {
+  const errors = response.errors ?? [];
+  expect(errors, JSON.stringify(errors)).toHaveLength(1);
+  const [error] = errors;
+  expect(error.extensions?.code).toBe("SUBGRAPH_UNAVAILABLE");
+  expect(error.extensions?.serviceName).toBe(serviceName);
+  expect(["TIMEOUT", "UNREACHABLE", "BAD_RESPONSE", "CIRCUIT_OPEN"]).toContain(error.extensions?.reason);
+  expect(Object.keys(error.extensions!).sort()).toEqual(["code", "paths", "reason", "serviceName"]);
+  expect(error.message).toMatch(new RegExp(`^${serviceName} is unavailable: `));
+  expect(JSON.stringify(error)).not.toMatch(/https?:|127\.0\.0\.1|localhost|\/graphql|response/);
+  return errors;
+}

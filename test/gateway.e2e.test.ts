@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { Agent, request } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOperations } from "../gateway/operations";
+import type { Readiness } from "../gateway/readiness";
 import { readSupergraph } from "../gateway/server";
 import { browserAvailable, foreignRequests, launchBrowser, openPlayground } from "./browser";
 import { artefact } from "./artefacts";
@@ -43,12 +45,17 @@ describe.skipIf(!browserAvailable)("the gateway's playground in a browser", () =
 });
 
 describe("the gateway", () => {
-  it("health reports every subgraph up", async () => {
-    const response = await fetch(`${origin()}/health`);
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; subgraphs: Record<string, string> };
-    expect(body.status).toBe("ok");
-    expect(Object.values(body.subgraphs)).toEqual(Object.keys(hub.subgraphs).map(() => "ok"));
+  it("/health says the gateway is alive, /ready that every subgraph is up, with the supergraph in use", async () => {
+    const health = await fetch(`${origin()}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok", service: "gateway" });
+    const ready = await fetch(`${origin()}/ready`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as Readiness;
+    expect(body.status).toBe("ready");
+    expect(body.supergraph.sha256).toBe(createHash("sha256").update(readSupergraph()).digest("hex"));
+    expect(Object.keys(body.subgraphs).sort()).toEqual(Object.keys(hub.subgraphs).sort());
+    expect(Object.values(body.subgraphs).map((s) => s.state)).toEqual(Object.keys(hub.subgraphs).map(() => "up"));
   });
 
   it("a body that is not JSON gets a 400 with a plain message, no stack trace", async () => {

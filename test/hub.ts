@@ -2,7 +2,7 @@ import "../gateway/no-telemetry";
 import { randomBytes } from "node:crypto";
 import { Pool } from "pg";
 import { inject } from "vitest";
-import { loadConfig, type HubConfig, type SubgraphName } from "../subgraphs/kit/config";
+import { type AuthConfig, loadConfig, type HubConfig, type SubgraphName } from "../subgraphs/kit/config";
 import { databaseName, dropDatabase } from "../subgraphs/kit/database";
 import { startSubgraph, type RunningSubgraph } from "../subgraphs/kit/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
@@ -47,6 +47,16 @@ export interface TestHub {
 export const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
+/** POSTs an operation to the gateway at `url` as a demo role (default: public) and returns the parsed body. */
+export function gatewayQuery(auth: AuthConfig, url: string): TestHub["query"] {
+  return async (q, variables, options = {}) => {
+    const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+    if (options.role) headers.authorization = `Bearer ${await demoToken(auth, options.role)}`;
+    const response = await fetch(options.url ?? url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) });
+    return (await response.json()) as GraphQLResponse;
+  };
+}
+
 /**
  * The whole hub in this process, every server on port 0, on fresh clones of a seeded data set
  * (see databases.ts), so test files run in parallel without sharing rows; `stop()` drops them.
@@ -64,6 +74,9 @@ export async function startHub(options: { data?: DatasetName; env?: Record<strin
     GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
     DEMO_HOUSEHOLDS: String(DATASETS[dataset].households),
     DEMO_SEED: String(DATASETS[dataset].seed),
+    // Generous: a loaded CI machine must not turn a slow answer into a partial one. The fault
+    // tests give their own hubs a short deadline.
+    SUBGRAPH_TIMEOUT_MS: "30000",
   };
   const config = loadConfig({ ...env, ...options.env });
   const ownerUrls = {} as Record<SubgraphName, string>;
@@ -80,12 +93,7 @@ export async function startHub(options: { data?: DatasetName; env?: Record<strin
     subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
   });
   const token = (role: string) => demoToken(config.auth, role);
-  const query = async (q: string, variables?: Record<string, unknown>, options: QueryOptions = {}) => {
-    const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
-    if (options.role) headers.authorization = `Bearer ${await token(options.role)}`;
-    const response = await fetch(options.url ?? gateway.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) });
-    return (await response.json()) as GraphQLResponse;
-  };
+  const query = gatewayQuery(config.auth, gateway.url);
   return {
     config,
     gatewayUrl: gateway.url,

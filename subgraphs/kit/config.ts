@@ -22,6 +22,9 @@ export interface SubgraphConfig {
   url: string;
   /** `<NAME>_DATABASE_URL`: its own database; else `<DATABASE_PREFIX>_<name>` on the server. */
   databaseUrl?: string;
+  /** `<NAME>_TIMEOUT_MS`, else `SUBGRAPH_TIMEOUT_MS` (default 4000): the gateway's deadline for one call
+   * to this subgraph, from sending to the last byte of the answer. */
+  timeoutMs: number;
 }
 
 export interface HubConfig {
@@ -62,6 +65,8 @@ export interface HubConfig {
   introspection: boolean;
   /** `PLAYGROUND`: serve the playground at / (default: on in development, off in production). */
   playground: boolean;
+  /** `HEALTH_INTERVAL_MS`: how often the gateway probes each subgraph's /health (default 1000). */
+  healthIntervalMs: number;
 }
 
 export interface AuthConfig {
@@ -140,6 +145,16 @@ function int(env: Env, key: string, fallback: number): number {
   return value;
 }
 
+/** A whole number above 0 (a deadline or an interval of 0 would mean none). */
+function positive(env: Env, key: string, fallback: number): number {
+  const value = int(env, key, fallback);
+  if (value === 0) throw new Error(`${key} must be above 0`);
+  return value;
+}
+
+/** The gateway's deadline for a subgraph call when neither SUBGRAPH_TIMEOUT_MS nor `<NAME>_TIMEOUT_MS` says. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 4000;
+
 /** `social-development` → `SOCIAL_DEVELOPMENT`, the prefix of that subgraph's keys. */
 export const envPrefix = (name: string): string => name.toUpperCase().replace(/-/g, "_");
 
@@ -184,6 +199,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
     introspection: bool(env, "INTROSPECTION", !production),
     playground: bool(env, "PLAYGROUND", !production),
+    healthIntervalMs: positive(env, "HEALTH_INTERVAL_MS", 1000),
     subgraphs: SUBGRAPH_NAMES.map((name, index) => {
       const prefix = envPrefix(name);
       const port = int(env, `${prefix}_PORT`, 4001 + index);
@@ -192,6 +208,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
         port,
         url: env[`${prefix}_URL`] || `http://${host}:${port}/graphql`,
         databaseUrl: env[`${prefix}_DATABASE_URL`] || undefined,
+        timeoutMs: positive(env, `${prefix}_TIMEOUT_MS`, positive(env, "SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS)),
       };
     }),
   };

@@ -1,4 +1,4 @@
-import { Client } from "pg";
+import { Client, type Pool } from "pg";
 import { DataSource, type EntitySchema, type Logger, type MixedList, type QueryRunner } from "typeorm";
 import { logger } from "./log";
 
@@ -86,6 +86,26 @@ export async function connectDatabase(options: DatabaseOptions): Promise<{ ds: D
     );
   }
   return { ds, queries };
+}
+
+/** How long a subgraph's /health waits for its database. */
+export const DATABASE_CHECK_MS = 1000;
+
+/**
+ * Resolves when the database answers `SELECT 1` within DATABASE_CHECK_MS, else rejects saying so.
+ * Sent on the pool itself, past TypeORM's logger: a health probe is not a statement a request cost.
+ */
+export async function checkDatabase(ds: DataSource): Promise<void> {
+  const pool = (ds.driver as unknown as { master: Pool }).master;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${DATABASE_CHECK_MS} ms`)), DATABASE_CHECK_MS);
+  });
+  try {
+    await Promise.race([pool.query("SELECT 1").catch(() => Promise.reject(new Error("the database refused the check"))), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Connects as the database's owner and brings its schema up to date with its migrations (never `synchronize`). */

@@ -8,6 +8,9 @@ import { SHUTDOWN_GRACE_MS } from "./lifecycle";
 import type { Logger } from "./log";
 import { type Clock, withClock } from "./clock";
 
+/** How long a server keeps an idle keep-alive connection (Node's default is 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** A route served beside GraphQL (health, the playground): return false to fall through. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
@@ -128,6 +131,11 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
   const server: Server = options.tls
     ? createTlsServer({ cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile), minVersion: "TLSv1.2" }, listener)
     : createServer(listener);
+  // Idle keep-alive connections stay open longer than any client of the hub keeps them (the
+  // gateway's: 4 s, gateway/subgraph-client.ts), so it is always the client that closes an idle
+  // one, and no request is written to a socket the server has just closed (issue 11's ECONNRESET).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new Error(`port ${options.port} on ${options.host} is in use by another program`) : error),

@@ -5,7 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { type HubConfig, refuseUnsafeSettings, type SubgraphName } from "./config";
-import { connectDatabase, openDatabase, type QueryCounter } from "./database";
+import { checkDatabase, connectDatabase, openDatabase, type QueryCounter } from "./database";
 import { servingRole } from "./serving-role";
 import { maskError } from "./errors";
 import { buildFederatedSchema } from "./federation";
@@ -146,7 +146,7 @@ export async function startSubgraph<L>(
     }),
     routes: [
       healthRoute(async () => {
-        await ds.query("SELECT 1");
+        await checkDatabase(ds);
         return { subgraph: def.name };
       }),
     ],

@@ -1,0 +1,41 @@
+import { expect } from "vitest";
+import { loadOperations } from "../gateway/operations";
+import { SECTION_FIELDS, type SectionAgency } from "../subgraphs/kit/sections";
+import { expectOneUnavailable } from "./expect";
+import type { GraphQLResponse, TestHub } from "./hub";
+
+/** What the tests of partial answers (degrade, faults) share: the named operations and what a partial answer must be. */
+
+/** Runs a named example operation (schema/operations/) as the role it names. */
+export const run = (hub: Pick<TestHub, "query">, name: string): Promise<GraphQLResponse> => {
+  const op = loadOperations().find((o) => o.name === name)!;
+  return hub.query(op.query, op.variableValues, { role: op.role });
+};
+
+/** A tambon's answer without the stopped agency's section. */
+function othersThan(agency: SectionAgency, tambon: Record<string, unknown>) {
+  const { [SECTION_FIELDS[agency]]: _stopped, ...others } = tambon;
+  return others;
+}
+
+/** The tambon answers of TambonProfile or DistrictRollup. */
+export const tambonsOf = (response: GraphQLResponse): Record<string, unknown>[] => response.data?.tambons ?? [response.data?.tambon];
+
+/** Every tambon answered as when the hub was whole, but for the stopped agency's section: null, with an error. */
+export function expectOnlyStoppedSectionNull(agency: SectionAgency, whole: GraphQLResponse, degraded: GraphQLResponse) {
+  const section = SECTION_FIELDS[agency];
+  expect(whole.errors, JSON.stringify(whole.errors)).toBeUndefined();
+  expect(tambonsOf(whole).every((t) => t[section] !== null)).toBe(true);
+  const [error] = expectOneUnavailable(degraded, agency);
+  const tambons = tambonsOf(degraded);
+  // The error points at every section the agency left null, and at nothing else.
+  const at = "tambons" in degraded.data ? (i: number) => ["tambons", i, section] : () => ["tambon", section];
+  expect(error.extensions!.paths).toEqual(tambons.map((_, i) => at(i)));
+  expect(error.path).toEqual(at(0));
+  expect(tambons).toHaveLength(tambonsOf(whole).length);
+  for (const [i, tambon] of tambons.entries()) {
+    expect(tambon[section]).toBeNull();
+    expect(othersThan(agency, tambon)).toEqual(othersThan(agency, tambonsOf(whole)[i]));
+    for (const other of Object.values(SECTION_FIELDS).filter((s) => s !== section)) expect(tambon[other], other).not.toBeNull();
+  }
+}
