@@ -73,6 +73,8 @@ export const SHOWN_EXACT: Record<string, string> = {
   "GeoPoint.lat": "reference geography",
   "GeoPoint.lng": "reference geography",
   "Village.moo": "a village's number (หมู่) in its tambon",
+  "LevelTransition.fromLevel": "a category of the matrix (a poverty level, 1-4), not a count",
+  "LevelTransition.toLevel": "a category of the matrix (a poverty level, 1-4), not a count",
   ...Object.fromEntries(
     ["DistrictCouncils", "ProvinceCouncils"].flatMap((t) =>
       ["tambons", "councils", "tambonsWithTrainedLeaders", "welfareFunds", "communityEnterprises"].map((f) => [

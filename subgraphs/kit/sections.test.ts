@@ -152,8 +152,9 @@ describe("the schema degrades by agency", () => {
       "councils: DistrictCouncils",
       "householdsInNeed: [HouseholdNeed!]",
       "housingCandidates: [HousingCandidate!]",
+      "registry: DistrictRegistry",
     ]);
-    expect(sections("Province")).toEqual(["councils: ProvinceCouncils"]);
+    expect(sections("Province")).toEqual(["councils: ProvinceCouncils", "registry: ProvinceRegistry"]);
   });
 
   it("rules 2 and 3: every non-key field of an entity several subgraphs share is nullable, its owner's fields too", () => {

@@ -13,3 +13,10 @@ export class Village {
 export class Tambon {
   @Field(() => ID) code: string;
 }
+
+/** `area`'s Province (code 49): the registry adds its province-wide figures (transitions.resolver.ts). */
+@Directive(`@key(fields: "code")`)
+@ObjectType()
+export class Province {
+  @Field(() => String) code: string;
+}

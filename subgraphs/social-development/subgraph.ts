@@ -11,9 +11,20 @@ import { LinkageResolver } from "./linkage.mutation";
 import { RegistryMutationResolver } from "./registry.mutation";
 import { isRegistryEmpty, seedRegistry } from "./seed";
 import { TambonRegistryField, TambonRegistryResolver } from "./tambon.resolver";
+import { Rounds1765300000000 } from "./migrations/1765300000000-rounds";
+import { Province } from "./area.stubs";
+import {
+  createTransitionLoaders,
+  DistrictRegistryField,
+  DistrictTransitionsResolver,
+  ProvinceRegistryField,
+  ProvinceTransitionsResolver,
+  TambonTransitionsResolver,
+  type TransitionLoaders,
+} from "./transitions.resolver";
 
 /** `social-development`, owned by พมจ.: the social registry of households, people and assessments. */
-export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoaders> = {
+export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoaders & TransitionLoaders> = {
   name: "social-development",
   resolvers: [
     HouseholdResolver,
@@ -23,18 +34,24 @@ export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoa
     RegistryMutationResolver,
     DistrictRegistryResolver,
     LinkageResolver,
+    DistrictRegistryField,
+    ProvinceRegistryField,
+    TambonTransitionsResolver,
+    DistrictTransitionsResolver,
+    ProvinceTransitionsResolver,
   ],
-  // District is reached by no query here: only the gateway's references (housing's Q4) lead to it.
-  orphanedTypes: [District],
+  // District and Province are reached by no query here: only the gateway's references lead to them.
+  orphanedTypes: [District, Province],
   entities: [Household, Person, Assessment],
-  migrations: [Registry1764100000000],
-  loaders: (ds) => ({ ...createLoaders(ds), ...createDistrictLoaders(ds) }),
+  migrations: [Registry1764100000000, Rounds1765300000000],
+  loaders: (ds) => ({ ...createLoaders(ds), ...createDistrictLoaders(ds), ...createTransitionLoaders(ds) }),
   referenceResolvers: {
     Household: { __resolveReference: (ref: { houseCode: string }, ctx) => ctx.loaders.household.load(ref.houseCode) },
     Person: { __resolveReference: (ref: { id: string }, ctx) => ctx.loaders.person.load(ref.id) },
     // The registry's Tambon fields need only the code, which the reference carries.
     Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
     District: { __resolveReference: (ref: { code: string }): District => ({ code: ref.code }) },
+    Province: { __resolveReference: (ref: { code: string }): Province => ({ code: ref.code }) },
   },
   seed: seedRegistry,
   isEmpty: isRegistryEmpty,
