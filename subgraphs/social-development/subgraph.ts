@@ -6,6 +6,7 @@ import { Household } from "./household.entity";
 import { HouseholdResolver, PersonResolver } from "./household.resolver";
 import { createLoaders, type RegistryLoaders } from "./loaders";
 import { Registry1764100000000 } from "./migrations/1764100000000-registry";
+import { RegistryFigures1765300000000 } from "./migrations/1765300000000-registry-figures";
 import { Person } from "./person.entity";
 import { LinkageResolver } from "./linkage.mutation";
 import { RegistryMutationResolver } from "./registry.mutation";
@@ -27,7 +28,7 @@ export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoa
   // District is reached by no query here: only the gateway's references (housing's Q4) lead to it.
   orphanedTypes: [District],
   entities: [Household, Person, Assessment],
-  migrations: [Registry1764100000000],
+  migrations: [Registry1764100000000, RegistryFigures1765300000000],
   loaders: (ds) => ({ ...createLoaders(ds), ...createDistrictLoaders(ds) }),
   referenceResolvers: {
     Household: { __resolveReference: (ref: { houseCode: string }, ctx) => ctx.loaders.household.load(ref.houseCode) },
