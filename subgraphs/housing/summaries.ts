@@ -22,3 +22,6 @@ export const SURVEY_COUNTS: Counters = {
   keys: { tambon_code: ["char(6)", "r.tambon_code"] },
   counts: { surveyed: "1", unsafe: "r.unsafe::int", insecure: "r.insecure::int", either: "(r.unsafe OR r.insecure)::int" },
 };
+
+/** All of them, in the order they build on each other (the demo seed recomputes them so). */
+export const KEPT_FIGURES = [LATEST_SURVEY, SURVEY_COUNTS];

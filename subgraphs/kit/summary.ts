@@ -13,7 +13,9 @@
  *   copied into columns of a table with one row per key;
  * - `countersSql`: per-group counters (households per tambon and level) equal to
  *   `SELECT keys, sum(counts) FROM source GROUP BY keys`.
- * `latestDriftSql`/`countersDriftSql` recompute them from every row: the tests compare.
+ * - `groupsSql`: per-group figures that are no sums (medians, distinct counts), each group
+ *   recomputed from its own rows when one of them changes.
+ * `driftSql` recomputes any of them from every row: the tests compare.
  */
 
 /** A table name, a column name or a type as written in the specs below: never user input. */
@@ -51,6 +53,13 @@ export interface Counters {
   counts: Record<string, string>;
 }
 
+/**
+ * A setting under which the triggers do nothing: the demo seed sets it for its own transaction
+ * (`deferred`), writes every row, then counts once from all of them (`rebuildSql`); counting after
+ * each of its bulk inserts would redo the same groups dozens of times.
+ */
+const DEFERRED = "mukdahan.summaries_deferred";
+
 const EVENTS = [
   { op: "INSERT", tables: ["new_rows"], referencing: "NEW TABLE AS new_rows" },
   { op: "UPDATE", tables: ["new_rows", "old_rows"], referencing: "OLD TABLE AS old_rows NEW TABLE AS new_rows" },
@@ -62,7 +71,9 @@ function triggers(name: string, table: string, body: (tables: readonly string[])
   return EVENTS.flatMap(({ op, tables, referencing }) => {
     const fn = `${name}_${op.toLowerCase()}`;
     return [
-      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body(tables)}; RETURN NULL; END $$`,
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF current_setting('${DEFERRED}', true) = 'on' THEN RETURN NULL; END IF;
+        ${body(tables)}; RETURN NULL; END $$`,
       `CREATE TRIGGER ${fn} AFTER ${op} ON ${table} REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
     ];
   });
@@ -75,30 +86,42 @@ function freshSql(spec: Latest, keys: string): string {
     FROM ${ident(spec.history)} h WHERE h.${ident(spec.key)} = t.k ORDER BY ${spec.order} LIMIT 1) l ON true`;
 }
 
-/** Statements for a migration's `up`: `into`'s table or columns must exist (or `create`); fills it from the history. */
-export function latestSql(spec: Latest): string[] {
+/** The statement that writes the latest values of the keys in `keys` (a query naming them `k`). */
+function latestApply(spec: Latest, keys: string): string {
   const key = ident(spec.key);
   const cols = Object.keys(spec.columns).map(ident);
   const tuple = (alias: string) => `ROW(${cols.map((c) => `${alias}.${c}`).join(", ")})`;
   const set = (alias: string) => cols.map((c) => `${c} = ${alias}.${c}`).join(", ");
   const into = ident(spec.into);
-  const apply = (fresh: string) =>
-    spec.create
-      ? `WITH fresh AS (${fresh}), gone AS (DELETE FROM ${into} i USING fresh f WHERE i.${key} = f.k AND f.has_row IS NULL)
+  const fresh = freshSql(spec, keys);
+  return spec.create
+    ? `WITH fresh AS (${fresh}), gone AS (DELETE FROM ${into} i USING fresh f WHERE i.${key} = f.k AND f.has_row IS NULL)
          INSERT INTO ${into} (${key}, ${cols.join(", ")}) SELECT k, ${cols.join(", ")} FROM fresh WHERE fresh.has_row ORDER BY k
          ON CONFLICT (${key}) DO UPDATE SET ${set("excluded")}
          WHERE ${tuple(into)} IS DISTINCT FROM ${tuple("excluded")}`
-      : `UPDATE ${into} i SET ${set("f")} FROM (${fresh} ORDER BY 1) f
+    : `UPDATE ${into} i SET ${set("f")} FROM (${fresh} ORDER BY 1) f
          WHERE i.${key} = f.k AND ${tuple("i")} IS DISTINCT FROM ${tuple("f")}`;
+}
+
+/** Every key's latest values, from the whole history. */
+const latestFill = (spec: Latest): string =>
+  latestApply(
+    spec,
+    spec.create
+      ? `SELECT DISTINCT ${ident(spec.key)} AS k FROM ${ident(spec.history)}`
+      : `SELECT ${ident(spec.key)} AS k FROM ${ident(spec.into)}`,
+  );
+
+/** Statements for a migration's `up`: `into`'s table or columns must exist (or `create`); fills it from the history. */
+export function latestSql(spec: Latest): string[] {
+  const key = ident(spec.key);
+  const into = ident(spec.into);
+  const cols = Object.keys(spec.columns).map(ident);
   const table = spec.create
     ? [`CREATE TABLE ${into} (${key} ${spec.create.keyType} PRIMARY KEY, ${cols.map((c) => `${c} ${spec.create!.types[c]}`).join(", ")})`]
     : [];
   const touched = (tables: readonly string[]) => tables.map((t) => `SELECT DISTINCT ${key} AS k FROM ${t}`).join(" UNION ");
-  return [
-    ...table,
-    apply(freshSql(spec, `SELECT DISTINCT ${key} AS k FROM ${ident(spec.history)}`)),
-    ...triggers(`${into}_latest`, ident(spec.history), (tables) => apply(freshSql(spec, touched(tables)))),
-  ];
+  return [...table, latestFill(spec), ...triggers(`${into}_latest`, ident(spec.history), (tables) => latestApply(spec, touched(tables)))];
 }
 
 /** Statements for a migration's `up`: the counters' table, its triggers on `source`, and its rows counted from `source`. */
@@ -164,3 +187,79 @@ export const dropCountersSql = (spec: Counters): string[] => [
   ...EVENTS.map(({ op }) => `DROP FUNCTION ${ident(spec.table)}_${op.toLowerCase()}() CASCADE`),
   `DROP TABLE ${ident(spec.table)}`,
 ];
+
+export interface Groups {
+  /** The groups' table, made here: `columns`, keyed by `keys`. */
+  table: string;
+  /** The table whose writes change the groups. */
+  source: string;
+  columns: Record<string, string>;
+  keys: string[];
+  /** `SELECT DISTINCT <keys>` of the groups the source rows of `$rows` (a relation named `r`) fall in. */
+  groupsOf: (rows: string) => string;
+  /** `SELECT <columns>` computed from every source row of the groups in a relation named `touched` (its columns: the keys). */
+  compute: string;
+}
+
+/** Upserts the groups of `touched` as computed now and deletes those left without rows (one statement: one snapshot). */
+const recompute = (spec: Groups, touched: string): string => {
+  const keys = spec.keys.map(ident);
+  const table = ident(spec.table);
+  const same = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
+  const values = Object.keys(spec.columns)
+    .map(ident)
+    .filter((c) => !keys.includes(c));
+  return `WITH touched AS (${touched}), computed AS (${spec.compute}),
+    gone AS (DELETE FROM ${table} t USING touched g WHERE ${same("t", "g")} AND NOT EXISTS (SELECT 1 FROM computed c WHERE ${same("c", "g")}))
+    INSERT INTO ${table} (${Object.keys(spec.columns).map(ident).join(", ")}) SELECT * FROM computed
+    ON CONFLICT (${keys.join(", ")}) DO UPDATE SET ${values.map((c) => `${c} = excluded.${c}`).join(", ")}`;
+};
+
+/** Statements for a migration's `up`: the groups' table, its triggers on `source`, and every group computed. */
+export function groupsSql(spec: Groups): string[] {
+  const cols = Object.entries(spec.columns).map(([c, type]) => `${ident(c)} ${type}`);
+  return [
+    `CREATE TABLE ${ident(spec.table)} (${cols.join(", ")}, PRIMARY KEY (${spec.keys.map(ident).join(", ")}))`,
+    recompute(spec, spec.groupsOf(ident(spec.source))),
+    ...triggers(ident(spec.table), ident(spec.source), (tables) => recompute(spec, tables.map((t) => spec.groupsOf(t)).join(" UNION "))),
+  ];
+}
+
+export const dropGroupsSql = (spec: Groups): string[] => dropCountersSql({ table: spec.table } as Counters);
+
+type Kept = Latest | Counters | Groups;
+
+/** Rows where `spec`'s kept rows differ from a recomputation from every source row (none when they agree). */
+export function driftSql(spec: Kept): string {
+  if ("history" in spec) return latestDriftSql(spec);
+  if ("counts" in spec) return countersDriftSql(spec);
+  const cols = Object.keys(spec.columns).map(ident).join(", ");
+  const computed = `WITH touched AS (${spec.groupsOf(ident(spec.source))}) ${spec.compute}`;
+  const kept = `SELECT ${cols} FROM ${ident(spec.table)}`;
+  return `(SELECT 'kept' AS side, * FROM (${kept} EXCEPT (${computed})) a) UNION ALL (SELECT 'recomputed', * FROM ((${computed}) EXCEPT ${kept}) b)`;
+}
+
+/** Statements that recompute everything `specs` keep from every row, in order (after a deferred seed). */
+export function rebuildSql(specs: Kept[]): string[] {
+  return specs.flatMap((spec) => {
+    if ("history" in spec) return spec.create ? [`DELETE FROM ${ident(spec.into)}`, latestFill(spec)] : [latestFill(spec)];
+    if ("counts" in spec) return [`DELETE FROM ${ident(spec.table)}`, countersSql(spec)[1]];
+    return [recompute(spec, spec.groupsOf(ident(spec.source)))];
+  });
+}
+
+/**
+ * Runs `work` (a seed's bulk writes, in transaction `m`) with the triggers of `specs` idle, then
+ * recomputes what they keep once from every row.
+ */
+export async function withSummariesDeferred<T>(
+  m: { query(sql: string): Promise<unknown> },
+  specs: Kept[],
+  work: () => Promise<T>,
+): Promise<T> {
+  await m.query(`SET LOCAL ${DEFERRED} = 'on'`);
+  const result = await work();
+  await m.query(`SET LOCAL ${DEFERRED} = 'off'`);
+  for (const sql of rebuildSql(specs)) await m.query(sql);
+  return result;
+}

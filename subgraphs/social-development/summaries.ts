@@ -47,3 +47,6 @@ export const PEOPLE_COUNTS: Counters = {
     welfare_card_holders: "r.welfare_card::int",
   },
 };
+
+/** All of them, in the order they build on each other (the demo seed recomputes them so). */
+export const KEPT_FIGURES = [LATEST_LEVEL, LEVEL_COUNTS, PEOPLE_COUNTS];
