@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { seedTracker } from "../kit/seed-progress";
 import { withSummariesDeferred } from "../kit/summary";
 import { KEPT_FIGURES } from "./summaries";
 import { bulkInsert } from "../kit/bulk";
@@ -48,6 +49,7 @@ export async function seedAgriculture(ds: DataSource, options: SeedOptions): Pro
   const serial = new Map<string, number>();
   await ds.transaction((m) =>
     withSummariesDeferred(m, KEPT_FIGURES, async () => {
+      const track = seedTracker(m, options.progress);
       await insertAll(m, ReferencePrice, referencePriceRows());
       let batch = { farmers: [] as Partial<Farmer>[], plots: [] as Partial<FarmPlot>[], cycles: [] as Partial<CropCycle>[] };
       const flush = async () => {
@@ -55,8 +57,9 @@ export async function seedAgriculture(ds: DataSource, options: SeedOptions): Pro
         await insertAll(m, FarmPlot, batch.plots);
         await insertAll(m, CropCycle, batch.cycles);
         batch = { farmers: [], plots: [], cycles: [] };
+        await track.written();
       };
-      for (const household of demoHouseholds(options.seed, options.households)) {
+      for (const household of track.households(demoHouseholds(options.seed, options.households))) {
         if (!rng.chance(0.6)) continue;
         const holder = holderOf(household, rng);
         const n = (serial.get(household.villageCode) ?? 0) + 1;

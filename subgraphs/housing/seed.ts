@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { seedTracker } from "../kit/seed-progress";
 import { withSummariesDeferred } from "../kit/summary";
 import { KEPT_FIGURES } from "./summaries";
 import { demoHouseholds } from "../kit/demo/population";
@@ -50,6 +51,7 @@ export async function seedHousing(ds: DataSource, options: SeedOptions): Promise
   const caseChance = 0.3;
   await ds.transaction((m) =>
     withSummariesDeferred(m, KEPT_FIGURES, async () => {
+      const track = seedTracker(m, options.progress);
       await m.insert(ProgrammeBudget, BUDGETS);
       const left = new Map(BUDGETS.map((b) => [`${b.programme}:${b.fiscalYear}`, Number.parseFloat(b.amount)]));
       const approve = (programme: HousingProgramme, amount: number, on: string): boolean => {
@@ -72,12 +74,13 @@ export async function seedHousing(ds: DataSource, options: SeedOptions): Promise
           if (unsafe > 0 && rng.chance(caseChance)) cases.push(demoCase(rng, survey, unsafe, approve));
         }
         surveys = [];
+        await track.written();
         if (cases.length >= BATCH) {
           await insertCases(m, cases);
           cases = [];
         }
       };
-      for (const household of demoHouseholds(options.seed, options.households)) {
+      for (const household of track.households(demoHouseholds(options.seed, options.households))) {
         surveys.push(...demoSurveys(household, districtOfVillage(household.villageCode)!, rng));
         if (surveys.length >= BATCH) await flush();
       }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { seedTracker } from "../kit/seed-progress";
 import { withSummariesDeferred } from "../kit/summary";
 import { KEPT_FIGURES } from "./summaries";
 import { bulkInsert } from "../kit/bulk";
@@ -40,6 +41,7 @@ export async function seedRegistry(ds: DataSource, options: SeedOptions): Promis
   const rng = new Rng(options.seed + 2);
   await ds.transaction((m) =>
     withSummariesDeferred(m, KEPT_FIGURES, async () => {
+      const track = seedTracker(m, options.progress);
       let households: Row[] = [];
       let people: Row[] = [];
       let assessments: Row[] = [];
@@ -48,8 +50,9 @@ export async function seedRegistry(ds: DataSource, options: SeedOptions): Promis
         await bulkInsert(m, "person", people);
         await bulkInsert(m, "assessment", assessments);
         [households, people, assessments] = [[], [], []];
+        await track.written();
       };
-      for (const h of demoHouseholds(options.seed, options.households)) {
+      for (const h of track.households(demoHouseholds(options.seed, options.households))) {
         households.push({ house_code: h.houseCode, village_code: h.villageCode, house_number: h.houseNumber, synthetic: true });
         for (const p of h.members) {
           people.push({
