@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { MultiBar, Presets } from "cli-progress";
 import { loadConfig } from "../subgraphs/kit/config";
 import { databaseName, dropDatabase, subgraphDatabaseUrl } from "../subgraphs/kit/database";
 import { openSubgraphDatabase } from "../subgraphs/kit/subgraph";
@@ -28,19 +29,57 @@ async function main(): Promise<void> {
     server ??= await databaseServer(config);
     return server.url;
   };
+  // One bar per agency, all seeding at once (each in its own transaction and database): this process
+  // generates one agency's rows while PostgreSQL writes another's. (Worker threads were slower here:
+  // each compiles the TypeScript again, 161 s against 93 s on the loaded machine.)
+  const bars = new MultiBar(
+    {
+      format: "{agency} {bar} {value}/{total} households | {rows} rows | {rate} rows/s | ETA {eta_formatted}",
+      hideCursor: true,
+      etaBuffer: 50,
+      noTTYOutput: !process.stdout.isTTY,
+      notTTYSchedule: 5000,
+    },
+    Presets.shades_classic,
+  );
+  const width = Math.max(...config.subgraphs.map((s) => s.name.length));
+  const started = Date.now();
+  const lines: string[] = [];
   try {
-    for (const sub of config.subgraphs) {
-      const def = SUBGRAPHS[sub.name];
-      if (values.reset && !sub.databaseUrl) await dropDatabase(await serverUrl(), databaseName(config.databasePrefix, sub.name));
-      const started = Date.now();
-      const options = { households: config.demoHouseholds, seed: config.demoSeed };
-      const url = await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl);
-      const { ds, seeded } = await openSubgraphDatabase(def, url, config.timeZone, options);
-      await ds.destroy();
-      if (!def.seed) continue;
-      if (seeded) console.log(`${sub.name}: seeded (${options.households} households) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      else console.log(`${sub.name}: already has data, left as it is (--reset to start over)`);
+    // Dropped and made first, one after another (CREATE DATABASE copies template1, one at a time).
+    if (values.reset) {
+      for (const sub of config.subgraphs) {
+        if (!sub.databaseUrl) await dropDatabase(await serverUrl(), databaseName(config.databasePrefix, sub.name));
+      }
     }
+    const urls: string[] = [];
+    for (const sub of config.subgraphs) urls.push(await subgraphDatabaseUrl(sub, config.databasePrefix, serverUrl));
+    await Promise.all(
+      config.subgraphs.map(async (sub, i) => {
+        const def = SUBGRAPHS[sub.name];
+        const agency = sub.name.padEnd(width);
+        const bar = def.seed ? bars.create(config.demoHouseholds, 0, { agency, rows: "0", rate: "0" }) : undefined;
+        const progress = ({ households, rows }: { households: number; rows: number }) => {
+          const rate = Math.round(rows / Math.max((Date.now() - started) / 1000, 0.001));
+          bar?.update(households, { rows: rows.toLocaleString("en"), rate: rate.toLocaleString("en") });
+        };
+        const options = { households: config.demoHouseholds, seed: config.demoSeed, progress };
+        const { ds, seeded } = await openSubgraphDatabase(def, urls[i], config.timeZone, options);
+        await ds.destroy();
+        bar?.update(config.demoHouseholds);
+        bar?.stop();
+        if (!def.seed) return;
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        lines.push(
+          seeded
+            ? `${sub.name}: seeded (${config.demoHouseholds} households) in ${seconds} s`
+            : `${sub.name}: already has data, left as it is (--reset to start over)`,
+        );
+      }),
+    );
+    bars.stop();
+    for (const line of lines) console.log(line);
+    console.log(`all seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await server?.stop();
   }

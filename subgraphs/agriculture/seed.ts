@@ -1,4 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { seedTracker } from "../kit/seed-progress";
+import { withSummariesDeferred } from "../kit/summary";
+import { KEPT_FIGURES } from "./summaries";
 import { bulkInsert } from "../kit/bulk";
 import { demoHouseholds } from "../kit/demo/population";
 import { Rng } from "../kit/demo/random";
@@ -44,59 +47,63 @@ export async function seedAgriculture(ds: DataSource, options: SeedOptions): Pro
   const farms: FarmSummary[] = [];
   const byTambon = new Map<string, FarmSummary[]>();
   const serial = new Map<string, number>();
-  await ds.transaction(async (m) => {
-    await insertAll(m, ReferencePrice, referencePriceRows());
-    let batch = { farmers: [] as Partial<Farmer>[], plots: [] as Partial<FarmPlot>[], cycles: [] as Partial<CropCycle>[] };
-    const flush = async () => {
-      await insertAll(m, Farmer, batch.farmers);
-      await insertAll(m, FarmPlot, batch.plots);
-      await insertAll(m, CropCycle, batch.cycles);
-      batch = { farmers: [], plots: [], cycles: [] };
-    };
-    for (const household of demoHouseholds(options.seed, options.households)) {
-      if (!rng.chance(0.6)) continue;
-      const holder = holderOf(household, rng);
-      const n = (serial.get(household.villageCode) ?? 0) + 1;
-      serial.set(household.villageCode, n);
-      const farmBookNumber = `${household.villageCode}${String(n).padStart(4, "0")}`;
-      const farmer = farmerRow(household, holder, farmBookNumber, holder.linkageId, rng);
-      const plots = plotsOf(farmBookNumber, household.wellbeing, rng);
-      batch.farmers.push(farmer);
-      for (const plot of plots) {
-        batch.plots.push(plot.plot);
-        batch.cycles.push(...cyclesOf(plot, household.wellbeing, rng));
-      }
-      const summary: FarmSummary = {
-        farmBookNumber,
-        tambonCode: household.villageCode.slice(0, 6),
-        villageCode: household.villageCode,
-        mainCrop: plots[0].crop,
-        young: farmer.youngSmartFarmer || Number(farmer.registeredOn!.slice(0, 4)) - Number(holder.birthDate.slice(0, 4)) < 45,
+  await ds.transaction((m) =>
+    withSummariesDeferred(m, KEPT_FIGURES, async () => {
+      const track = seedTracker(m, options.progress);
+      await insertAll(m, ReferencePrice, referencePriceRows());
+      let batch = { farmers: [] as Partial<Farmer>[], plots: [] as Partial<FarmPlot>[], cycles: [] as Partial<CropCycle>[] };
+      const flush = async () => {
+        await insertAll(m, Farmer, batch.farmers);
+        await insertAll(m, FarmPlot, batch.plots);
+        await insertAll(m, CropCycle, batch.cycles);
+        batch = { farmers: [], plots: [], cycles: [] };
+        await track.written();
       };
-      farms.push(summary);
-      const neighbours = byTambon.get(summary.tambonCode);
-      if (neighbours) neighbours.push(summary);
-      else byTambon.set(summary.tambonCode, [summary]);
-      if (batch.farmers.length >= BATCH) await flush();
-    }
-    await flush();
-    if (farms.length === 0) return;
+      for (const household of track.households(demoHouseholds(options.seed, options.households))) {
+        if (!rng.chance(0.6)) continue;
+        const holder = holderOf(household, rng);
+        const n = (serial.get(household.villageCode) ?? 0) + 1;
+        serial.set(household.villageCode, n);
+        const farmBookNumber = `${household.villageCode}${String(n).padStart(4, "0")}`;
+        const farmer = farmerRow(household, holder, farmBookNumber, holder.linkageId, rng);
+        const plots = plotsOf(farmBookNumber, household.wellbeing, rng);
+        batch.farmers.push(farmer);
+        for (const plot of plots) {
+          batch.plots.push(plot.plot);
+          batch.cycles.push(...cyclesOf(plot, household.wellbeing, rng));
+        }
+        const summary: FarmSummary = {
+          farmBookNumber,
+          tambonCode: household.villageCode.slice(0, 6),
+          villageCode: household.villageCode,
+          mainCrop: plots[0].crop,
+          young: farmer.youngSmartFarmer || Number(farmer.registeredOn!.slice(0, 4)) - Number(holder.birthDate.slice(0, 4)) < 45,
+        };
+        farms.push(summary);
+        const neighbours = byTambon.get(summary.tambonCode);
+        if (neighbours) neighbours.push(summary);
+        else byTambon.set(summary.tambonCode, [summary]);
+        if (batch.farmers.length >= BATCH) await flush();
+      }
+      await flush();
+      if (farms.length === 0) return;
 
-    const community = new Rng(options.seed + SEED_OFFSET + 1);
-    const { orgs, members } = organizations(farms, byTambon, community);
-    await insertAll(m, FarmerOrganization, orgs);
-    await insertAll(m, OrganizationMember, members);
-    for (const { training, attendees } of trainings(farms, byTambon, community)) {
-      const { identifiers } = await m.insert(FarmerTraining, training);
-      const trainingId = String(identifiers[0].id);
-      await insertAll(
-        m,
-        TrainingAttendee,
-        attendees.map((farmBookNumber) => ({ trainingId, farmBookNumber })),
-      );
-    }
-    await insertAll(m, PriceComplaint, complaints(farms, community));
-  });
+      const community = new Rng(options.seed + SEED_OFFSET + 1);
+      const { orgs, members } = organizations(farms, byTambon, community);
+      await insertAll(m, FarmerOrganization, orgs);
+      await insertAll(m, OrganizationMember, members);
+      for (const { training, attendees } of trainings(farms, byTambon, community)) {
+        const { identifiers } = await m.insert(FarmerTraining, training);
+        const trainingId = String(identifiers[0].id);
+        await insertAll(
+          m,
+          TrainingAttendee,
+          attendees.map((farmBookNumber) => ({ trainingId, farmBookNumber })),
+        );
+      }
+      await insertAll(m, PriceComplaint, complaints(farms, community));
+    }),
+  );
 }
 
 export const isAgricultureEmpty = async (ds: DataSource): Promise<boolean> => (await ds.getRepository(Farmer).count()) === 0;

@@ -7,6 +7,7 @@ import { FarmerResolver } from "./farmer.resolver";
 import { HouseholdFarmsResolver, PersonFarmerResolver } from "./household.resolver";
 import { createLoaders, type AgricultureLoaders } from "./loaders";
 import { Agriculture1764300000000 } from "./migrations/1764300000000-agriculture";
+import { AgricultureFigures1765300000000 } from "./migrations/1765300000000-agriculture-figures";
 import { FarmerOrganization, OrganizationMember } from "./organization.entity";
 import { OrganizationResolver, TrainingResolver } from "./organization.resolver";
 import { FarmPlot } from "./plot.entity";
@@ -49,7 +50,7 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     FarmerTraining,
     TrainingAttendee,
   ],
-  migrations: [Agriculture1764300000000],
+  migrations: [Agriculture1764300000000, AgricultureFigures1765300000000],
   loaders: createLoaders,
   referenceResolvers: {
     Farmer: { __resolveReference: (ref: { farmBookNumber: string }, ctx) => ctx.loaders.farmer.load(ref.farmBookNumber) },

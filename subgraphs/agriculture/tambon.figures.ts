@@ -2,10 +2,10 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { type Measure } from "../kit/disclosure";
 import { CountField, MeasureField } from "../kit/disclosure-fields";
-import { breakdowns, medianSql } from "../kit/figures";
+import { breakdowns } from "../kit/figures";
 import { PlaceSection } from "../kit/sections";
 import { OWNER } from "./access";
-import { raiOf, SQ_WA_PER_RAI } from "./area";
+import { raiOf } from "./area";
 import { Crop, CROP_LABELS, CROPS } from "./crop";
 import type { CropSeason } from "./season";
 
@@ -64,16 +64,11 @@ export async function farmerCounts(ds: DataSource, tambonCodes: string[]): Promi
 
 /** Every crop of every tambon asked, in the order of the Crop enum, with zeros where none was harvested. */
 export async function cropFigures(ds: DataSource, season: CropSeason, tambonCodes: string[]): Promise<TambonCropFigures[]> {
-  const perRai = `(c.yield_kg * c.price_per_kg * ${SQ_WA_PER_RAI} / c.planted_sq_wa)`;
+  // Kept by the writes (summaries.ts): a row per tambon, crop and crop year, whatever the cycles.
   const rows: Record<string, string | null>[] = await ds.query(
-    `SELECT f.tambon_code, c.crop, sum(c.planted_sq_wa) AS planted_sq_wa, count(*) AS cycles,
-       count(DISTINCT c.farm_book_no) AS farmers, count(${perRai}) AS sold,
-       count(DISTINCT c.farm_book_no) FILTER (WHERE ${perRai} IS NOT NULL) AS sellers,
-       round(${medianSql(perRai)}, 2)::text AS median_income_per_rai
-     FROM farmer f JOIN crop_cycle c ON c.farm_book_no = f.farm_book_no
-     WHERE f.tambon_code = ANY($1) AND c.harvested_on BETWEEN $2 AND $3
-     GROUP BY 1, 2 ORDER BY 1, 2`,
-    [tambonCodes, season.startsOn, season.endsOn],
+    `SELECT tambon_code, crop, planted_sq_wa, cycles, farmers, sold, sellers, median_income_per_rai::text
+     FROM tambon_crop_season WHERE tambon_code = ANY($1) AND crop_year = $2 ORDER BY 1, 2`,
+    [tambonCodes, season.cropYear],
   );
   return breakdowns(tambonCodes, CROPS, rows, { key: "tambon_code", category: "crop" }, (tambonCode, crop, r) =>
     Object.assign(new TambonCropFigures(), {

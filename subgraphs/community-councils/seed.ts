@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { seedTracker } from "../kit/seed-progress";
 import { demoHouseholds } from "../kit/demo/population";
 import { Rng } from "../kit/demo/random";
 import { geography } from "../kit/geography";
@@ -41,6 +42,7 @@ export async function seedCouncils(ds: DataSource, options: SeedOptions): Promis
   const nameOf = new Map(tambons.map((t) => [t.code, t.nameTh]));
 
   await ds.transaction(async (m) => {
+    const track = seedTracker(m, options.progress);
     await m.insert(
       TambonCouncil,
       councilCodes.map((code) => ({
@@ -66,7 +68,7 @@ export async function seedCouncils(ds: DataSource, options: SeedOptions): Promis
     const pools = new Map<string, { seen: number; sample: Candidate[] }>();
     let members: Partial<FundMember>[] = [];
     const payouts: Partial<FundPayout>[] = [];
-    for (const household of demoHouseholds(options.seed, options.households)) {
+    for (const household of track.households(demoHouseholds(options.seed, options.households))) {
       const tambonCode = household.villageCode.slice(0, 6);
       const pool = pools.get(tambonCode) ?? pools.set(tambonCode, { seen: 0, sample: [] }).get(tambonCode)!;
       const fund = funds.get(tambonCode);
@@ -84,6 +86,7 @@ export async function seedCouncils(ds: DataSource, options: SeedOptions): Promis
         if (members.length >= 1000) {
           await m.insert(FundMember, members);
           members = [];
+          await track.written();
         }
       }
     }

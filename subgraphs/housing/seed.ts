@@ -1,4 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { seedTracker } from "../kit/seed-progress";
+import { withSummariesDeferred } from "../kit/summary";
+import { KEPT_FIGURES } from "./summaries";
 import { demoHouseholds } from "../kit/demo/population";
 import { Rng } from "../kit/demo/random";
 import type { SeedOptions } from "../kit/subgraph";
@@ -46,41 +49,45 @@ export async function seedHousing(ds: DataSource, options: SeedOptions): Promise
   const rng = new Rng(options.seed + 4003);
   // About one unsafe house in three has a case: a few dozen for 3,000 households.
   const caseChance = 0.3;
-  await ds.transaction(async (m) => {
-    await m.insert(ProgrammeBudget, BUDGETS);
-    const left = new Map(BUDGETS.map((b) => [`${b.programme}:${b.fiscalYear}`, Number.parseFloat(b.amount)]));
-    const approve = (programme: HousingProgramme, amount: number, on: string): boolean => {
-      const key = `${programme}:${fiscalYearOf(on)}`;
-      const room = left.get(key);
-      if (room === undefined) return true;
-      if (amount > room) return false;
-      left.set(key, room - amount);
-      return true;
-    };
-    let surveys: Partial<HousingSurvey>[] = [];
-    let cases: DemoCase[] = [];
-    const flush = async () => {
-      if (surveys.length === 0) return;
-      const { identifiers } = await m.insert(HousingSurvey, surveys);
-      for (const [i, s] of surveys.entries()) s.id = String(identifiers[i].id);
-      const latest = new Map(surveys.map((s) => [s.houseCode!, s])); // surveys come oldest first per household
-      for (const survey of latest.values()) {
-        const unsafe = unsafeCount(survey);
-        if (unsafe > 0 && rng.chance(caseChance)) cases.push(demoCase(rng, survey, unsafe, approve));
+  await ds.transaction((m) =>
+    withSummariesDeferred(m, KEPT_FIGURES, async () => {
+      const track = seedTracker(m, options.progress);
+      await m.insert(ProgrammeBudget, BUDGETS);
+      const left = new Map(BUDGETS.map((b) => [`${b.programme}:${b.fiscalYear}`, Number.parseFloat(b.amount)]));
+      const approve = (programme: HousingProgramme, amount: number, on: string): boolean => {
+        const key = `${programme}:${fiscalYearOf(on)}`;
+        const room = left.get(key);
+        if (room === undefined) return true;
+        if (amount > room) return false;
+        left.set(key, room - amount);
+        return true;
+      };
+      let surveys: Partial<HousingSurvey>[] = [];
+      let cases: DemoCase[] = [];
+      const flush = async () => {
+        if (surveys.length === 0) return;
+        const { identifiers } = await m.insert(HousingSurvey, surveys);
+        for (const [i, s] of surveys.entries()) s.id = String(identifiers[i].id);
+        const latest = new Map(surveys.map((s) => [s.houseCode!, s])); // surveys come oldest first per household
+        for (const survey of latest.values()) {
+          const unsafe = unsafeCount(survey);
+          if (unsafe > 0 && rng.chance(caseChance)) cases.push(demoCase(rng, survey, unsafe, approve));
+        }
+        surveys = [];
+        await track.written();
+        if (cases.length >= BATCH) {
+          await insertCases(m, cases);
+          cases = [];
+        }
+      };
+      for (const household of track.households(demoHouseholds(options.seed, options.households))) {
+        surveys.push(...demoSurveys(household, districtOfVillage(household.villageCode)!, rng));
+        if (surveys.length >= BATCH) await flush();
       }
-      surveys = [];
-      if (cases.length >= BATCH) {
-        await insertCases(m, cases);
-        cases = [];
-      }
-    };
-    for (const household of demoHouseholds(options.seed, options.households)) {
-      surveys.push(...demoSurveys(household, districtOfVillage(household.villageCode)!, rng));
-      if (surveys.length >= BATCH) await flush();
-    }
-    await flush();
-    await insertCases(m, cases);
-  });
+      await flush();
+      await insertCases(m, cases);
+    }),
+  );
 }
 
 export const isHousingEmpty = async (ds: DataSource): Promise<boolean> => (await ds.getRepository(ProgrammeBudget).count()) === 0;

@@ -9,6 +9,7 @@ import { DistrictHousingResolver } from "./district.resolver";
 import { HouseholdHousingResolver } from "./household.resolver";
 import { createLoaders, type HousingLoaders } from "./loaders";
 import { Housing1764300000000 } from "./migrations/1764300000000-housing";
+import { HousingFigures1765300000000 } from "./migrations/1765300000000-housing-figures";
 import { isHousingEmpty, seedHousing } from "./seed";
 import type { District, Household, Tambon } from "./stubs";
 import { SurveyMutationResolver } from "./survey.mutation";
@@ -32,7 +33,7 @@ export const housing: SubgraphDefinition<HousingLoaders> = {
   ],
   orphanedTypes: [HousingProgrammeInfo],
   entities: [HousingSurvey, AssistanceCase, CaseStep, ProgrammeBudget],
-  migrations: [Housing1764300000000],
+  migrations: [Housing1764300000000, HousingFigures1765300000000],
   loaders: createLoaders,
   // Housing's fields on these types need only the key (and, for District, the required list),
   // which the reference carries: nothing to load.

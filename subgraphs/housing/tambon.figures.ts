@@ -41,17 +41,9 @@ export interface CaseFigures {
 
 /** Counted by the tambon of each household's latest survey (a household that moved counts once, where it lives now). */
 export async function surveyFigures(ds: DataSource, tambonCodes: string[]): Promise<SurveyFigures[]> {
+  // Counters kept by the writes (summaries.ts): a row per tambon, whatever the surveys.
   const rows: Record<string, string>[] = await ds.query(
-    `WITH latest AS (
-       SELECT DISTINCT ON (s.house_code) s.tambon_code, s.overall_condition, s.tenure_secure
-       FROM housing_survey s
-       WHERE s.house_code IN (SELECT house_code FROM housing_survey WHERE tambon_code = ANY($1))
-       ORDER BY s.house_code, s.surveyed_on DESC, s.id DESC)
-     SELECT tambon_code, count(*) AS surveyed,
-       count(*) FILTER (WHERE overall_condition = 'UNSAFE') AS unsafe,
-       count(*) FILTER (WHERE NOT tenure_secure) AS insecure,
-       count(*) FILTER (WHERE overall_condition = 'UNSAFE' OR NOT tenure_secure) AS either
-     FROM latest WHERE tambon_code = ANY($1) GROUP BY 1`,
+    `SELECT tambon_code, surveyed, unsafe, insecure, either FROM tambon_survey_count WHERE tambon_code = ANY($1) AND surveyed <> 0`,
     [tambonCodes],
   );
   return rows.map((r) => ({

@@ -6,6 +6,7 @@ import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { type HubConfig, refuseUnsafeSettings, type SubgraphName } from "./config";
 import { checkDatabase, connectDatabase, openDatabase, type QueryCounter } from "./database";
+import type { SeedProgress } from "./seed-progress";
 import { servingRole } from "./serving-role";
 import { maskError } from "./errors";
 import { buildFederatedSchema } from "./federation";
@@ -25,6 +26,8 @@ export interface SubgraphContext<L = unknown> extends GuardContext {
 export interface SeedOptions {
   households: number;
   seed: number;
+  /** Told after each batch the seed writes (scripts/seed.ts draws its progress bars from it). */
+  progress?: SeedProgress;
 }
 
 /** Everything the kit needs to know about one agency's subgraph. */

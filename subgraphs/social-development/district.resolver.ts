@@ -4,7 +4,6 @@ import { geography } from "../kit/geography";
 import { groupedLoader } from "../kit/loaders";
 import type { SubgraphContext } from "../kit/subgraph";
 import { READ } from "./access";
-import { LATEST_LEVEL_SQL } from "./tambon.figures";
 
 /** `area`'s District: the registry lists the district's households in need (for housing's candidates, Q4). */
 @Directive(`@key(fields: "code")`)
@@ -32,9 +31,8 @@ export function createDistrictLoaders(ds: DataSource) {
             .map((t) => [t.code, t.districtCode]),
         );
         const rows: { house_code: string; tambon_code: string; level: number }[] = await ds.query(
-          `SELECT h.house_code, h.tambon_code, la.poverty_level AS level
-         FROM household h CROSS JOIN LATERAL ${LATEST_LEVEL_SQL} la
-         WHERE h.tambon_code = ANY($1) AND la.poverty_level <= 2 ORDER BY h.house_code`,
+          `SELECT h.house_code, h.tambon_code, h.latest_level AS level FROM household h
+         WHERE h.tambon_code = ANY($1) AND h.latest_level <= 2 ORDER BY h.house_code`,
           [[...districtOf.keys()]],
         );
         return rows.map((r) => ({ districtCode: districtOf.get(r.tambon_code)!, houseCode: r.house_code, povertyLevel: r.level }));

@@ -1,4 +1,7 @@
 import type { DataSource } from "typeorm";
+import { seedTracker } from "../kit/seed-progress";
+import { withSummariesDeferred } from "../kit/summary";
+import { KEPT_FIGURES } from "./summaries";
 import { bulkInsert } from "../kit/bulk";
 import { demoHouseholds, type DemoHousehold } from "../kit/demo/population";
 import { isoDaysBefore, Rng } from "../kit/demo/random";
@@ -48,40 +51,44 @@ function assessmentsOf(household: DemoHousehold, rng: Rng): Row[] {
 /** Synthetic registry: the shared demo population, with assessments derived from its wellbeing. */
 export async function seedRegistry(ds: DataSource, options: SeedOptions): Promise<void> {
   const rng = new Rng(options.seed + 2);
-  await ds.transaction(async (m) => {
-    let households: Row[] = [];
-    let people: Row[] = [];
-    let assessments: Row[] = [];
-    const flush = async () => {
-      await bulkInsert(m, "household", households);
-      await bulkInsert(m, "person", people);
-      await bulkInsert(m, "assessment", assessments);
-      [households, people, assessments] = [[], [], []];
-    };
-    for (const h of demoHouseholds(options.seed, options.households)) {
-      households.push({ house_code: h.houseCode, village_code: h.villageCode, house_number: h.houseNumber, synthetic: true });
-      for (const p of h.members) {
-        people.push({
-          id: p.linkageId,
-          citizen_id: p.citizenId,
-          house_code: h.houseCode,
-          first_name: p.firstName,
-          last_name: p.lastName,
-          sex: p.sex,
-          birth_date: p.birthDate,
-          relation: p.relation,
-          disabled: p.disabled,
-          bedridden: p.bedridden,
-          single_parent: p.singleParent,
-          welfare_card: p.welfareCard,
-        });
+  await ds.transaction((m) =>
+    withSummariesDeferred(m, KEPT_FIGURES, async () => {
+      const track = seedTracker(m, options.progress);
+      let households: Row[] = [];
+      let people: Row[] = [];
+      let assessments: Row[] = [];
+      const flush = async () => {
+        await bulkInsert(m, "household", households);
+        await bulkInsert(m, "person", people);
+        await bulkInsert(m, "assessment", assessments);
+        [households, people, assessments] = [[], [], []];
+        await track.written();
+      };
+      for (const h of track.households(demoHouseholds(options.seed, options.households))) {
+        households.push({ house_code: h.houseCode, village_code: h.villageCode, house_number: h.houseNumber, synthetic: true });
+        for (const p of h.members) {
+          people.push({
+            id: p.linkageId,
+            citizen_id: p.citizenId,
+            house_code: h.houseCode,
+            first_name: p.firstName,
+            last_name: p.lastName,
+            sex: p.sex,
+            birth_date: p.birthDate,
+            relation: p.relation,
+            disabled: p.disabled,
+            bedridden: p.bedridden,
+            single_parent: p.singleParent,
+            welfare_card: p.welfareCard,
+          });
+        }
+        assessments.push(...assessmentsOf(h, rng));
+        if (households.length >= BATCH) await flush();
       }
-      assessments.push(...assessmentsOf(h, rng));
-      if (households.length >= BATCH) await flush();
-    }
-    await flush();
-    await bulkInsert(m, "assessment_round", DEMO_ROUNDS);
-  });
+      await flush();
+      await bulkInsert(m, "assessment_round", DEMO_ROUNDS);
+    }),
+  );
 }
 
 export const isRegistryEmpty = async (ds: DataSource): Promise<boolean> => (await ds.getRepository(Household).count()) === 0;

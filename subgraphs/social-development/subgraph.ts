@@ -6,6 +6,7 @@ import { Household } from "./household.entity";
 import { HouseholdResolver, PersonResolver } from "./household.resolver";
 import { createLoaders, type RegistryLoaders } from "./loaders";
 import { Registry1764100000000 } from "./migrations/1764100000000-registry";
+import { RegistryFigures1765300000001 } from "./migrations/1765300000001-registry-figures";
 import { Person } from "./person.entity";
 import { LinkageResolver } from "./linkage.mutation";
 import { RegistryMutationResolver } from "./registry.mutation";
@@ -43,7 +44,7 @@ export const socialDevelopment: SubgraphDefinition<RegistryLoaders & DistrictLoa
   // District and Province are reached by no query here: only the gateway's references lead to them.
   orphanedTypes: [District, Province],
   entities: [Household, Person, Assessment],
-  migrations: [Registry1764100000000, Rounds1765300000000],
+  migrations: [Registry1764100000000, Rounds1765300000000, RegistryFigures1765300000001],
   loaders: (ds) => ({ ...createLoaders(ds), ...createDistrictLoaders(ds), ...createTransitionLoaders(ds) }),
   referenceResolvers: {
     Household: { __resolveReference: (ref: { houseCode: string }, ctx) => ctx.loaders.household.load(ref.houseCode) },

@@ -53,13 +53,10 @@ export interface LevelFigures {
 }
 
 export async function levelFigures(ds: DataSource, tambonCodes: string[]): Promise<LevelFigures[]> {
-  // A lateral top-1 per household uses the (house_code, assessed_on, id) index: ~13 ms for a tambon
-  // of 2,000 households, ~0.5 s for the whole province (110,000), measured. LEFT: a household not
-  // assessed yet comes as level null.
+  // Counters kept by the writes (summaries.ts): a row per tambon and level, whatever the households.
   const rows: { tambon_code: string; level: number | null; households: string }[] = await ds.query(
-    `SELECT h.tambon_code, la.poverty_level AS level, count(*) AS households
-     FROM household h LEFT JOIN LATERAL ${LATEST_LEVEL_SQL} la ON true
-     WHERE h.tambon_code = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2`,
+    `SELECT tambon_code, nullif(level, 0) AS level, households FROM tambon_level_count
+     WHERE tambon_code = ANY($1) AND households <> 0 ORDER BY 1, 2`,
     [tambonCodes],
   );
   const levels = breakdowns(tambonCodes, LEVELS, rows, { key: "tambon_code", category: "level" }, (tambonCode, level, r) => ({
@@ -76,20 +73,35 @@ export async function levelFigures(ds: DataSource, tambonCodes: string[]): Promi
   }));
 }
 
+/**
+ * From the counters kept per tambon and month of birth (summaries.ts): the months wholly past an age
+ * boundary from the counters, the one month that straddles it person by person (a month of births,
+ * over the province, through the birth-date index).
+ */
+const VULNERABILITY_SQL = `WITH b AS (
+    SELECT ($2::date - interval '60 years')::date AS old_cut, date_trunc('month', $2::date - interval '60 years')::date AS old_month,
+      ($2::date - interval '7 years')::date AS young_cut, date_trunc('month', $2::date - interval '7 years')::date AS young_month),
+  kept AS (
+    SELECT c.tambon_code, sum(c.people) AS people,
+      coalesce(sum(c.people) FILTER (WHERE c.birth_month < b.old_month), 0) AS elderly,
+      coalesce(sum(c.people) FILTER (WHERE c.birth_month > b.young_month), 0) AS children_under7,
+      sum(c.disabled) AS disabled, sum(c.bedridden) AS bedridden, sum(c.single_parents) AS single_parents,
+      sum(c.welfare_card_holders) AS welfare_card_holders
+    FROM tambon_people_count c, b WHERE c.tambon_code = ANY($1) GROUP BY 1),
+  edge AS (
+    SELECT h.tambon_code, count(*) FILTER (WHERE p.birth_date <= b.old_cut AND p.birth_date >= b.old_month) AS elderly,
+      count(*) FILTER (WHERE p.birth_date > b.young_cut AND p.birth_date < b.young_month + interval '1 month') AS children_under7
+    FROM b, person p JOIN household h ON h.house_code = p.house_code
+    WHERE h.tambon_code = ANY($1) AND ((p.birth_date >= b.old_month AND p.birth_date <= b.old_cut)
+      OR (p.birth_date > b.young_cut AND p.birth_date < b.young_month + interval '1 month'))
+    GROUP BY 1)
+  SELECT k.tambon_code, k.people, k.elderly + coalesce(e.elderly, 0) AS elderly,
+    k.children_under7 + coalesce(e.children_under7, 0) AS children_under7,
+    k.disabled, k.bedridden, k.single_parents, k.welfare_card_holders
+  FROM kept k LEFT JOIN edge e ON e.tambon_code = k.tambon_code WHERE k.people <> 0`;
+
 export async function vulnerabilityCounts(ds: DataSource, tambonCodes: string[]): Promise<VulnerabilityCounts[]> {
-  const rows: Record<string, string>[] = await ds.query(
-    `SELECT h.tambon_code,
-       count(p.id) AS people,
-       count(*) FILTER (WHERE p.birth_date <= $2::date - interval '60 years') AS elderly,
-       count(*) FILTER (WHERE p.birth_date > $2::date - interval '7 years') AS children_under7,
-       count(*) FILTER (WHERE p.disabled) AS disabled,
-       count(*) FILTER (WHERE p.bedridden) AS bedridden,
-       count(*) FILTER (WHERE p.single_parent) AS single_parents,
-       count(*) FILTER (WHERE p.welfare_card) AS welfare_card_holders
-     FROM household h LEFT JOIN person p ON p.house_code = h.house_code
-     WHERE h.tambon_code = ANY($1) GROUP BY 1`,
-    [tambonCodes, today()],
-  );
+  const rows: Record<string, string>[] = await ds.query(VULNERABILITY_SQL, [tambonCodes, today()]);
   return rows.map((r) => ({
     tambonCode: r.tambon_code,
     people: +r.people,
