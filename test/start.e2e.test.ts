@@ -154,7 +154,8 @@ function children(hubPid: number): { args: string; env: Record<string, string> }
     .filter((c) => c.args.includes("scripts/start-subgraph.ts") || c.args.includes("gateway/index.ts"));
 }
 
-describe("npm start", () => {
+// Each test has a hub and a data folder of its own: they run side by side (most of a start is waiting).
+describe.concurrent("npm start", () => {
   it("brings the whole hub up on an embedded PostgreSQL with demo data; each process gets only its own secrets; a second start is refused; a killed subgraph is restarted; Ctrl-C stops everything in under 2 s", async () => {
     const hub = await startHub();
     const answer = await tambon(hub.gatewayUrl);

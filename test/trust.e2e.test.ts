@@ -240,6 +240,13 @@ describe("least privilege in the databases", () => {
     expect(user).toBe(servingRoleName(name));
   });
 
+  it("a statement serving a request runs under HUB_STATEMENT_TIMEOUT_MS, so one the gateway gave up on stops holding a core", async () => {
+    for (const name of SUBGRAPH_NAMES) {
+      const [{ limit }] = await hub.subgraphs[name].ds.query("SELECT current_setting('statement_timeout') AS limit");
+      expect(limit, name).toBe(`${hub.config.statementTimeoutMs / 1000}s`);
+    }
+  });
+
   it("one agency's serving role cannot even connect to another agency's database", async () => {
     const urlOf = (name: "housing" | "social-development") => new URL((hub.subgraphs[name].ds.options as { url: string }).url);
     const [housingLogin, registry] = [urlOf("housing"), urlOf("social-development")];

@@ -67,6 +67,9 @@ export interface HubConfig {
   playground: boolean;
   /** `HEALTH_INTERVAL_MS`: how often the gateway probes each subgraph's /health (default 1000). */
   healthIntervalMs: number;
+  /** `HUB_STATEMENT_TIMEOUT_MS`: a subgraph's SQL statement serving a request is cancelled after this long
+   * (default DEFAULT_STATEMENT_TIMEOUT_MS): the gateway has long stopped waiting for it by then. */
+  statementTimeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -154,6 +157,8 @@ function positive(env: Env, key: string, fallback: number): number {
 
 /** The gateway's deadline for a subgraph call when neither SUBGRAPH_TIMEOUT_MS nor `<NAME>_TIMEOUT_MS` says. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 4000;
+/** A request's statement may run this long (several of the gateway's deadlines: a slow but useful query still ends). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 /** `social-development` → `SOCIAL_DEVELOPMENT`, the prefix of that subgraph's keys. */
 export const envPrefix = (name: string): string => name.toUpperCase().replace(/-/g, "_");
@@ -200,6 +205,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     introspection: bool(env, "INTROSPECTION", !production),
     playground: bool(env, "PLAYGROUND", !production),
     healthIntervalMs: positive(env, "HEALTH_INTERVAL_MS", 1000),
+    statementTimeoutMs: positive(env, "HUB_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS),
     subgraphs: SUBGRAPH_NAMES.map((name, index) => {
       const prefix = envPrefix(name);
       const port = int(env, `${prefix}_PORT`, 4001 + index);

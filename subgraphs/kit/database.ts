@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   migrations?: MixedList<Function | string>;
   /** The session time zone of every pooled connection (HUB_TIME_ZONE, checked by kit/clock.ts). */
   timeZone: string;
+  /** A statement running longer is cancelled by the server (unset: no limit, as for migrations and seeds). */
+  statementTimeoutMs?: number;
 }
 
 /** `postgres://user@host:port/name`, for messages: never the password. */
@@ -57,7 +59,9 @@ export function databaseError(error: unknown, url: string): Error {
 /**
  * Connects to a database; every connection starts its session in the hub's time zone (a startup
  * parameter, so no pooled connection misses it), so SQL's `current_date` and `now()::date` agree
- * with the kit's `today()` whatever the server's own zone. The caller owns the DataSource: no
+ * with the kit's `today()` whatever the server's own zone; and, for the pool requests are served
+ * over, with a statement timeout, so a query the gateway stopped waiting for does not go on
+ * holding a connection and a core. The caller owns the DataSource: no
  * module-level singleton.
  */
 export async function connectDatabase(options: DatabaseOptions): Promise<{ ds: DataSource; queries: QueryCounter }> {
@@ -72,7 +76,10 @@ export async function connectDatabase(options: DatabaseOptions): Promise<{ ds: D
     // The serving role may create nothing; no entity needs an extension.
     installExtensions: false,
     logger: queries,
-    extra: { max: 10, options: `-c TimeZone=${options.timeZone}` },
+    extra: {
+      max: 10,
+      options: `-c TimeZone=${options.timeZone}${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ""}`,
+    },
   });
   await ds.initialize().catch((error) => {
     throw databaseError(error, options.url);

@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { type HubConfig, refuseUnsafeSettings, type SubgraphName } from "./config";
+import { DEFAULT_STATEMENT_TIMEOUT_MS, type HubConfig, refuseUnsafeSettings, type SubgraphName } from "./config";
 import { checkDatabase, connectDatabase, openDatabase, type QueryCounter } from "./database";
 import type { SeedProgress } from "./seed-progress";
 import { servingRole } from "./serving-role";
@@ -95,6 +95,7 @@ export async function openSubgraphDatabase(
   url: string,
   timeZone: string,
   seed?: SeedOptions,
+  statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
 ): Promise<{ ds: DataSource; queries: QueryCounter; seeded: boolean }> {
   const entities = def.entities;
   const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000, AuditRequestId1765000000000] : def.migrations;
@@ -107,7 +108,7 @@ export async function openSubgraphDatabase(
   } finally {
     await owner.ds.destroy();
   }
-  return { ...(await connectDatabase({ url: appUrl, entities, timeZone })), seeded };
+  return { ...(await connectDatabase({ url: appUrl, entities, timeZone, statementTimeoutMs })), seeded };
 }
 
 /** Opens the subgraph's database (see openSubgraphDatabase), optionally seeds it, and serves it. */
@@ -119,7 +120,7 @@ export async function startSubgraph<L>(
   refuseUnsafeSettings(config, { subgraph: def.name });
   // Synthetic people never enter a production hub.
   const seed = options.seedWhenEmpty && !config.production ? { households: config.demoHouseholds, seed: config.demoSeed } : undefined;
-  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl, config.timeZone, seed);
+  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl, config.timeZone, seed, config.statementTimeoutMs);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(def),
     includeStacktraceInErrorResponses: false,
