@@ -38,7 +38,7 @@ export function classify(error: unknown, timeoutMs: number): SubgraphFailure {
   )
     return new SubgraphFailure("TIMEOUT", `no answer within ${timeoutMs} ms`);
   const code = e.cause?.code ?? e.code;
-  if (code && CONNECTION_CODES.test(code)) return new SubgraphFailure("UNREACHABLE", `connection failed (${code})`);
+  if (code && CONNECTION_CODES.test(code)) return new SubgraphFailure("UNREACHABLE", `could not connect (${code})`);
   return new SubgraphFailure("BAD_RESPONSE", "the answer could not be read");
 }
 

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const gatewayUrl = await supervisor.start({ name: "gateway", entry: "../gateway/index.ts", args: [], env });
   const home = gatewayUrl.replace(/graphql$/, "");
   console.log(`\nThe Mukdahan hub is up (${((Date.now() - started) / 1000).toFixed(1)} s).`);
-  console.log(`  playground: ${home}\n  GraphQL:    ${gatewayUrl}\n  health:     ${home}health`);
+  console.log(`  playground: ${home}\n  GraphQL:    ${gatewayUrl}\n  health:     ${home}health (liveness), ${home}ready (each subgraph)`);
   console.log("Without a token you are the public role; a demo token: npm run -s token -- --role social-worker (--list for all).");
   console.log("Ctrl-C stops everything.");
 }

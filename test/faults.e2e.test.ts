@@ -70,7 +70,7 @@ describe.each(SUBGRAPH_NAMES)("with %s stopped", (agency) => {
     await expect.poll(async () => (await readiness()).body.subgraphs[agency].state).toBe("down");
     const { status, body } = await readiness();
     expect(status).toBe(503);
-    expect(body.subgraphs[agency].lastError?.message).toMatch(/connection failed/);
+    expect(body.subgraphs[agency].lastError?.message).toMatch(/could not connect/);
     expect(Object.entries(body.subgraphs).filter(([name, s]) => name !== agency && s.state !== "up")).toEqual([]);
     await hub.restart(agency);
     const started = performance.now();

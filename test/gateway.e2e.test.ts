@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOperations } from "../gateway/operations";
 import type { Readiness } from "../gateway/readiness";
 import { readSupergraph } from "../gateway/server";
+import { CLIENT_IDLE_MS } from "../gateway/subgraph-client";
 import { browserAvailable, foreignRequests, launchBrowser, openPlayground } from "./browser";
 import { artefact } from "./artefacts";
 import { startHub, type TestHub } from "./hub";
@@ -104,6 +105,23 @@ describe("the gateway", () => {
     expect(big).toEqual({ status: 413, connection: "close" });
     const next = await post(JSON.stringify({ query: "{ __typename }" }));
     expect(next.status).toBe(200);
+    agent.destroy();
+  });
+
+  it("a subgraph keeps an idle keep-alive connection past the gateway's 4 s, so no call meets a socket it just closed", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean; keepAlive?: string }>((done, fail) => {
+        const req = request(new URL("/health", hub.subgraphs.housing.url), { agent }, (res) => {
+          res.resume();
+          res.on("end", () => done({ status: res.statusCode!, reused: req.reusedSocket, keepAlive: String(res.headers["keep-alive"]) }));
+        });
+        req.on("error", fail);
+        req.end();
+      });
+    expect(await get()).toEqual({ status: 200, reused: false, keepAlive: "timeout=65" });
+    await new Promise((r) => setTimeout(r, CLIENT_IDLE_MS + 2000)); // past Node's default of 5 s
+    expect(await get()).toEqual({ status: 200, reused: true, keepAlive: "timeout=65" });
     agent.destroy();
   });
 

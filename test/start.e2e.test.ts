@@ -4,6 +4,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Readiness } from "../gateway/readiness";
 import { envPrefix, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { signInternalToken, privateKey } from "../subgraphs/kit/internal-token";
 import { PUBLIC_IDENTITY } from "../subgraphs/kit/identity";
@@ -101,10 +102,12 @@ interface Hub extends Launched {
 async function startHub(dataDir = dataFolder()): Promise<Hub> {
   const launched = run("scripts/start.ts", [], hubEnv(dataDir));
   await expect.poll(launched.output, { timeout: 90_000, interval: 250 }).toMatch(/hub is up|failed/);
+  expect(launched.output()).toContain("hub is up");
+  // Each process writes its own log lines: the gateway's may reach the pipe after the hub's.
+  await expect.poll(() => logLines(launched.output()).some((l) => l.service === "gateway" && / ready at /.test(l.msg))).toBe(true);
   const output = launched.output();
-  expect(output).toContain("hub is up");
   const subgraphUrls = Object.fromEntries(logLines(output).flatMap((l) => (/ ready at /.test(l.msg) ? [[l.service, l.url]] : [])));
-  expect(Object.keys(subgraphUrls).sort()).toEqual([...SUBGRAPH_NAMES, "gateway"].sort());
+  expect(Object.keys(subgraphUrls).sort(), output).toEqual([...SUBGRAPH_NAMES, "gateway"].sort());
   return {
     ...launched,
     dataDir,
@@ -197,6 +200,11 @@ describe.concurrent("npm start", () => {
     await expect.poll(hub.output, { timeout: 30_000 }).toMatch(/housing is back at/);
     expect(hub.output()).toMatch(/housing stopped \(SIGKILL\); restarting it/);
     await expect.poll(async () => (await tambon(hub.gatewayUrl)).errors, { timeout: 10_000 }).toBeUndefined();
+    // The gateway saw it go (its probes of /health) and come back; /ready says all is up again.
+    expect(logLines(hub.output()).some((l) => l.service === "gateway" && l.msg === "housing is down")).toBe(true);
+    const ready = hub.gatewayUrl.replace(/graphql$/, "ready");
+    await expect.poll(async () => (await fetch(ready)).status, { timeout: 10_000 }).toBe(200);
+    expect(((await (await fetch(ready)).json()) as Readiness).subgraphs.housing.state).toBe("up");
 
     // Ctrl-C: every process of the group gets SIGINT at once.
     const asked = Date.now();

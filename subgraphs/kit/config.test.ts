@@ -90,3 +90,24 @@ describe("user-token settings", () => {
     );
   });
 });
+
+describe("deadlines", () => {
+  const timeouts = (env: Record<string, string>) => Object.fromEntries(loadConfig(env).subgraphs.map((s) => [s.name, s.timeoutMs]));
+
+  it("every subgraph call has a deadline: 4 s by default, SUBGRAPH_TIMEOUT_MS for all, <NAME>_TIMEOUT_MS for one", () => {
+    expect(new Set(Object.values(timeouts({})))).toEqual(new Set([4000]));
+    expect(timeouts({ SUBGRAPH_TIMEOUT_MS: "2500", HOUSING_TIMEOUT_MS: "9000" })).toEqual({
+      area: 2500,
+      "social-development": 2500,
+      housing: 9000,
+      agriculture: 2500,
+      "community-councils": 2500,
+    });
+    expect(loadConfig({}).healthIntervalMs).toBe(1000);
+  });
+
+  it("a deadline of 0 or not a number is refused, naming the key", () => {
+    expect(() => loadConfig({ SUBGRAPH_TIMEOUT_MS: "0" })).toThrow("SUBGRAPH_TIMEOUT_MS must be above 0");
+    expect(() => loadConfig({ AGRICULTURE_TIMEOUT_MS: "4s" })).toThrow('AGRICULTURE_TIMEOUT_MS must be a whole number, got "4s"');
+  });
+});
