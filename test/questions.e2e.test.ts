@@ -92,6 +92,28 @@ describe("the examples", () => {
       ).toBe(true);
     }
   });
+
+  it("after the casework examples (plan, refer, queue, answer, close), Q1 shows the plan, housing's answer and the outcome", async () => {
+    const { data, errors } = await run(demo, "HouseholdProfile");
+    expect(errors).toBeUndefined();
+    const h = data.household;
+    expect(h.casePlan).toEqual([expect.objectContaining({ capital: "PHYSICAL", responsibleAgency: "HOUSING" })]);
+    expect(h.referrals).toEqual([
+      expect.objectContaining({
+        id: "HOUSING-1",
+        toAgency: "HOUSING",
+        housing: expect.objectContaining({ decision: "ACCEPTED", openedKind: "HOUSING_CASE", openedId: "31" }),
+        agriculture: null,
+        councils: null,
+        outcome: "PARTLY_MET",
+      }),
+    ]);
+    // The level history, newest first, from the demo's rounds of 2566 and 2568 BE.
+    const years = h.levelHistory.map((a: { yearBE: number }) => a.yearBE);
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.every((y: number) => y === 2566 || y === 2568)).toBe(true);
+    expect([...years].sort().reverse()).toEqual(years);
+  });
 });
 
 describe("batching: the questions cost a fixed number of SQL statements per subgraph", () => {

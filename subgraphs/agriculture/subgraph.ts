@@ -1,4 +1,6 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
+import { agricultureReferrals } from "./referrals";
 import { Tambon } from "./area.stubs";
 import { CropCycle } from "./crop-cycle.entity";
 import { FarmerMutationResolver } from "./farmer.mutation";
@@ -25,6 +27,7 @@ import { TrainingMutationResolver } from "./training.mutation";
 export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
   name: "agriculture",
   resolvers: [
+    ...agricultureReferrals.resolvers,
     FarmerResolver,
     PlotResolver,
     CropCycleResolver,
@@ -39,7 +42,9 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     PriceMutationResolver,
     TrainingMutationResolver,
   ],
+  orphanedTypes: agricultureReferrals.orphanedTypes,
   entities: [
+    agricultureReferrals.entity,
     Farmer,
     FarmPlot,
     CropCycle,
@@ -50,9 +55,10 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     FarmerTraining,
     TrainingAttendee,
   ],
-  migrations: [Agriculture1764300000000, AgricultureFigures1765300000000],
-  loaders: createLoaders,
+  migrations: [Agriculture1764300000000, AgricultureFigures1765300000000, ReferralAnswers1765400000000],
+  loaders: (ds) => ({ ...createLoaders(ds), ...agricultureReferrals.loaders(ds) }),
   referenceResolvers: {
+    Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Farmer: { __resolveReference: (ref: { farmBookNumber: string }, ctx) => ctx.loaders.farmer.load(ref.farmBookNumber) },
     // The fields added to these types need only the key, which the reference carries.
     Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },

@@ -1,4 +1,6 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
+import { councilReferrals } from "./referrals";
 import { District, type Household, type Person, Province, type Tambon } from "./area.stubs";
 import { CouncilMember, TambonCouncil } from "./council.entity";
 import { CouncilMutationResolver } from "./council.mutation";
@@ -27,6 +29,7 @@ import { TambonCouncilsField, TambonCouncilsResolver } from "./tambon.resolver";
 export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   name: "community-councils",
   resolvers: [
+    ...councilReferrals.resolvers,
     CouncilResolver,
     CouncilMemberResolver,
     CouncilMutationResolver,
@@ -48,8 +51,9 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     HouseholdCouncilResolver,
   ],
   // District and Province are reached only through their keys (no field here returns one), so they are listed to be kept.
-  orphanedTypes: [District, Province],
+  orphanedTypes: [District, Province, ...councilReferrals.orphanedTypes],
   entities: [
+    councilReferrals.entity,
     TambonCouncil,
     CouncilMember,
     ChangeLeader,
@@ -62,10 +66,11 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     CommunityEnterprise,
     CodiGrant,
   ],
-  migrations: [Councils1764300000000],
-  loaders: createLoaders,
+  migrations: [Councils1764300000000, ReferralAnswers1765400000000],
+  loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds) }),
   // Every field this subgraph adds to another owner's entity needs only the key the reference carries.
   referenceResolvers: {
+    Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
     District: { __resolveReference: (ref: { code: string }): District => ({ code: ref.code }) },
     Province: { __resolveReference: (ref: { code: string }): Province => ({ code: ref.code }) },

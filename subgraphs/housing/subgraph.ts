@@ -1,4 +1,6 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
+import { housingReferrals } from "./referrals";
 import { ProgrammeBudget } from "./budget.entity";
 import { BudgetResolver, HousingProgrammeInfo } from "./budget.resolver";
 import { AssistanceCase } from "./case.entity";
@@ -21,6 +23,7 @@ import { TambonHousingField, TambonHousingResolver } from "./tambon.resolver";
 export const housing: SubgraphDefinition<HousingLoaders> = {
   name: "housing",
   resolvers: [
+    ...housingReferrals.resolvers,
     SurveyResolver,
     CaseResolver,
     HouseholdHousingResolver,
@@ -31,13 +34,14 @@ export const housing: SubgraphDefinition<HousingLoaders> = {
     SurveyMutationResolver,
     CaseMutationResolver,
   ],
-  orphanedTypes: [HousingProgrammeInfo],
-  entities: [HousingSurvey, AssistanceCase, CaseStep, ProgrammeBudget],
-  migrations: [Housing1764300000000, HousingFigures1765300000000],
-  loaders: createLoaders,
+  orphanedTypes: [HousingProgrammeInfo, ...housingReferrals.orphanedTypes],
+  entities: [housingReferrals.entity, HousingSurvey, AssistanceCase, CaseStep, ProgrammeBudget],
+  migrations: [Housing1764300000000, HousingFigures1765300000000, ReferralAnswers1765400000000],
+  loaders: (ds, config) => ({ ...createLoaders(ds, config), ...housingReferrals.loaders(ds) }),
   // Housing's fields on these types need only the key (and, for District, the required list),
   // which the reference carries: nothing to load.
   referenceResolvers: {
+    Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Household: { __resolveReference: (ref: Household): Household => ({ houseCode: ref.houseCode }) },
     Tambon: { __resolveReference: (ref: Tambon): Tambon => ({ code: ref.code }) },
     District: { __resolveReference: (ref: District): District => ({ code: ref.code, householdsInNeed: ref.householdsInNeed }) },

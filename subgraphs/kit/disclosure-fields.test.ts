@@ -38,6 +38,8 @@ const RECORD_ROOTS = [
   "household",
   "person",
   "socialDevelopmentAuditLog",
+  "referral",
+  "referralQueue",
 ];
 // Fields of public types that need a read scope: people and their records, not figures.
 const BEHIND_READ = new Set([

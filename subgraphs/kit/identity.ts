@@ -30,6 +30,8 @@ export const scope = {
   exactCounts: "aggregates:exact",
   audit: "audit:read",
   screen: "housing:screen",
+  /** May refer a household's need to another agency, answer and read casework (issue 13); audited. */
+  refer: "social-development:refer",
   /** May ask the registry for a registered person's linkage id by citizen ID (`linkPerson`, audited). */
   link: "social-development:link",
 } as const;
@@ -43,17 +45,31 @@ export const ROLES: Record<string, { agency: string | null; scopes: string[]; de
   },
   "social-worker": {
     agency: "social-development",
-    scopes: ["read", "write", "pii", "sensitive", "link"].map((s) => `social-development:${s}`),
+    scopes: ["read", "write", "pii", "sensitive", "link", "refer"].map((s) => `social-development:${s}`),
     description: "พมจ. social worker: the registry, with names and sensitive flags",
   },
   "housing-officer": {
     agency: "housing",
-    scopes: ["housing:read", "housing:write", "housing:pii", "social-development:read", "social-development:link"],
+    scopes: [
+      "housing:read",
+      "housing:write",
+      "housing:pii",
+      "social-development:read",
+      "social-development:link",
+      "social-development:refer",
+    ],
     description: "อบจ. housing officer: surveys and cases; households by code, no names",
   },
   "farmers-council-officer": {
     agency: "agriculture",
-    scopes: ["agriculture:read", "agriculture:write", "agriculture:pii", "social-development:read", "social-development:link"],
+    scopes: [
+      "agriculture:read",
+      "agriculture:write",
+      "agriculture:pii",
+      "social-development:read",
+      "social-development:link",
+      "social-development:refer",
+    ],
     description: "farmers council officer: farmers, plots, crops, complaints",
   },
   "council-network-officer": {
@@ -64,6 +80,7 @@ export const ROLES: Record<string, { agency: string | null; scopes: string[]; de
       "community-councils:pii",
       "social-development:read",
       "social-development:link",
+      "social-development:refer",
     ],
     description: "council network / CODI officer: councils, leaders, welfare funds",
   },

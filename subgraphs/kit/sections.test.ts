@@ -19,6 +19,7 @@ const OWNER_OF: Record<string, string> = {
   Village: "area",
   Household: "social-development",
   Person: "social-development",
+  Referral: "social-development",
 };
 /** The places: their other agencies' fields go under one section per agency (rule 1). */
 const PLACES = ["Province", "District", "Tambon", "Village"];

@@ -7,3 +7,5 @@ export const WRITE = scope.write(OWNER);
 export const PII = scope.pii(OWNER);
 export const SENSITIVE = scope.sensitive(OWNER);
 export { OWNER };
+/** May refer a household's need to another agency, read the household's case plan and referrals, and close its own referrals. */
+export const REFER = scope.refer;
