@@ -104,6 +104,8 @@ async function startServers(data: BenchData, log: number, profileDir?: string): 
     PORT: "0",
     AUTH_HS256_SECRET: DEMO_TOKEN_SECRET,
     GATEWAY_PRIVATE_KEY: keys.privateKeyPem,
+    // As in production (the hub's default there): no source-mapped stack traces. HUB_SOURCE_MAPS=true measures them.
+    HUB_SOURCE_MAPS: process.env.HUB_SOURCE_MAPS ?? "false",
     ...Object.fromEntries(subgraphs.map((s) => [`${envPrefix(s.name)}_URL`, s.url])),
   };
   if (profileDir) {

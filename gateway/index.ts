@@ -11,6 +11,7 @@ import { startGateway } from "./server";
  */
 async function main(): Promise<void> {
   const env = loadConfig();
+  if (!env.sourceMaps) process.setSourceMapsEnabled(false);
   const config = {
     ...env,
     auth: {

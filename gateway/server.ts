@@ -14,6 +14,7 @@ import { readyRoute } from "./readiness";
 import { SubgraphClient, subgraphAgent } from "./subgraph-client";
 import { operationLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
+import { responseCache } from "./response-cache";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
 import { loadOperations } from "./operations";
 import { fontRoute } from "./fonts";
@@ -74,8 +75,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl = readSupergraph();
   const agent = subgraphAgent();
   const circuits: Record<string, SubgraphCircuit> = {};
+  const cache = responseCache();
   const gateway = new ApolloGateway({
     supergraphSdl,
+    experimental_didResolveQueryPlan: cache.didResolveQueryPlan,
     // Called once per subgraph of the supergraph when the gateway loads.
     buildService: ({ name, url: composed }) => {
       const url = options.subgraphUrls[name] ?? composed!;
@@ -98,7 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [operationChecks, limits.plugin, partialAnswers],
+    plugins: [operationChecks, limits.plugin, partialAnswers, cache.plugin],
   });
   await apollo.start();
   for (const circuit of Object.values(circuits)) circuit.startProbing();

@@ -77,6 +77,9 @@ export async function startHub(options: { data?: DatasetName; env?: Record<strin
     // Generous: a loaded CI machine must not turn a slow answer into a partial one. The fault
     // tests give their own hubs a short deadline.
     SUBGRAPH_TIMEOUT_MS: "30000",
+    // The suites count the SQL each request costs: the gateway's shared answers are off unless a
+    // test turns them on (response-cache.e2e.test.ts).
+    HUB_PUBLIC_CACHE_SECONDS: "0",
   };
   const config = loadConfig({ ...env, ...options.env });
   const ownerUrls = {} as Record<SubgraphName, string>;

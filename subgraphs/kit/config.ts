@@ -70,6 +70,14 @@ export interface HubConfig {
   /** `HUB_STATEMENT_TIMEOUT_MS`: a subgraph's SQL statement serving a request is cancelled after this long
    * (default DEFAULT_STATEMENT_TIMEOUT_MS): the gateway has long stopped waiting for it by then. */
   statementTimeoutMs: number;
+  /** `HUB_SOURCE_MAPS`: stack traces mapped back to the TypeScript (default: on in development, off in
+   * production). tsx turns them on, and then every `new Error()` costs a source-map lookup: the
+   * gateway's HTTP client makes one per subgraph call. */
+  sourceMaps: boolean;
+  /** `HUB_PUBLIC_CACHE_SECONDS`: how long the gateway may serve the public role a shared answer again
+   * (the subgraphs' cache hints; gateway/response-cache.ts), at most, when a write reaches an agency
+   * by another way than this gateway; a write through it clears at once what it touches. 0: off. Default 10. */
+  publicCacheSeconds: number;
 }
 
 export interface AuthConfig {
@@ -206,6 +214,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     playground: bool(env, "PLAYGROUND", !production),
     healthIntervalMs: positive(env, "HEALTH_INTERVAL_MS", 1000),
     statementTimeoutMs: positive(env, "HUB_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS),
+    sourceMaps: bool(env, "HUB_SOURCE_MAPS", !production),
+    publicCacheSeconds: int(env, "HUB_PUBLIC_CACHE_SECONDS", 10),
     subgraphs: SUBGRAPH_NAMES.map((name, index) => {
       const prefix = envPrefix(name);
       const port = int(env, `${prefix}_PORT`, 4001 + index);

@@ -8,6 +8,7 @@ import { DEFAULT_STATEMENT_TIMEOUT_MS, type HubConfig, refuseUnsafeSettings, typ
 import { checkDatabase, connectDatabase, openDatabase, type QueryCounter } from "./database";
 import type { SeedProgress } from "./seed-progress";
 import { servingRole } from "./serving-role";
+import { cacheHints } from "./cache-hints";
 import { maskError } from "./errors";
 import { buildFederatedSchema } from "./federation";
 import { healthRoute, serveApollo } from "./http";
@@ -128,7 +129,7 @@ export async function startSubgraph<L>(
     // Our entry points order the shutdown (subgraphs/kit/lifecycle.ts); Apollo's own signal handlers
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), guardPlugin],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), guardPlugin, ...cacheHints(config.publicCacheSeconds)],
   });
   await apollo.start();
   const identify = requestIdentity(def.name, config.auth.gatewayPublicKey);
