@@ -60,6 +60,27 @@ describe("an agency that did not answer", () => {
     const named = { message: "x", extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "agriculture" } };
     expect([...agenciesDown(tambons, [named])]).toEqual(["agriculture"]);
   });
+  it("is down when today's gateway answers a bare error: the null sections (or root fields) say whose", () => {
+    const bare = { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    const tambons = [tambon("490201", 5, 45)];
+    expect([...agenciesDown(tambons, [bare])].sort()).toEqual(["agriculture", "councils", "housing"]);
+    const whole = (t: TambonFigures): TambonFigures => ({
+      ...t,
+      agriculture: { farmerCount: 0, crops: { season: { cropYearBE: "2568/69", endsOn: "2026-03-31" }, totalPlantedRai: 0, byCrop: [] } },
+      councils: { council: null, trainedChangeLeaders: 0, welfareFundMembers: 0, welfareFundBalance: null, codiGrantsTotal: "0.00" },
+      housing: {
+        surveyedHouseholds: 5,
+        unsafeHousing: 0,
+        insecureTenure: 0,
+        openCases: 0,
+        casesByStage: [],
+        budgetApproved: null,
+        budgetSpent: null,
+      },
+    });
+    expect([...agenciesDown([whole(tambons[0])], [bare], { programmeBudgets: null })]).toEqual(["housing"]);
+    expect(agenciesDown([whole(tambons[0])], [bare], { programmeBudgets: [] }).size).toBe(0);
+  });
   it("is not down for a forbidden field, nor for an error while its sections arrived", () => {
     const forbidden = {
       message: "needs a scope",

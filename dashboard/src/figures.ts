@@ -261,16 +261,23 @@ export interface GraphQLErrorLike {
   extensions?: Record<string, unknown>;
 }
 
+/** An error that names neither a service nor a path: today's gateway reports a subgraph it could not reach so. */
+const unattributed = (e: GraphQLErrorLike) => typeof e.extensions?.serviceName !== "string" && (e.path ?? []).length === 0;
+
 /**
- * The agencies that did not answer: each one's sections are null where a place was answered and an
- * error is about it. A FORBIDDEN field nulls only itself, so it never marks a whole agency down.
+ * The agencies that did not answer: each one's section is null in every place answered (a section is
+ * never null otherwise) and an error is about it (its path runs into it, or it names the agency's
+ * service), or names nothing. A FORBIDDEN field nulls only itself, so it never marks an agency down.
+ * `roots` are the operation's root fields an agency answers alone (programmeBudgets: housing).
  */
-export function agenciesDown(tambons: TambonFigures[], errors: GraphQLErrorLike[] = []): Set<Agency> {
+export function agenciesDown(tambons: TambonFigures[], errors: GraphQLErrorLike[] = [], roots: Record<string, unknown> = {}): Set<Agency> {
   const down = new Set<Agency>();
+  const failures = errors.filter((e) => e.extensions?.code !== "FORBIDDEN");
   for (const agency of AGENCIES) {
+    const about = failures.some((e) => errorIsAbout(agency, e) || unattributed(e));
     const nulled = tambons.length > 0 && tambons.every((t) => t[agency] === null);
-    const about = errors.filter((e) => errorIsAbout(agency, e) && e.extensions?.code !== "FORBIDDEN");
-    if (about.length > 0 && (nulled || tambons.length === 0)) down.add(agency);
+    const rootNulled = Object.entries(roots).some(([field, value]) => ROOT_FIELDS[field] === agency && value === null);
+    if (about && (nulled || rootNulled)) down.add(agency);
   }
   return down;
 }

@@ -193,7 +193,13 @@ function SignIn({ f, token, onToken }: { f: Formats; token: string | null; onTok
           setPasted("");
         }}
       >
-        <input type="password" placeholder={f.t("token")} value={pasted} onInput={(e) => setPasted((e.target as HTMLInputElement).value)} />
+        <input
+          type="password"
+          autocomplete="off"
+          placeholder={f.t("token")}
+          value={pasted}
+          onInput={(e) => setPasted((e.target as HTMLInputElement).value)}
+        />
         <button type="submit">{f.t("useToken")}</button>
         {token && (
           <button type="button" onClick={() => onToken(null)}>
@@ -217,6 +223,10 @@ interface ViewProps {
 }
 
 function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewProps) {
+  // When a view's figures are on screen (the browser test reads it as the view's time to interactive).
+  const level = place.level;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per answer shown, not per render
+  useEffect(() => void performance.mark(`dashboard:${level}`), [answer, level]);
   const data = answer.data ?? {};
   const tambons =
     (place.level === "province"
@@ -235,9 +245,7 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
       </p>
     );
   }
-  const down = agenciesDown(tambons, answer.errors);
-  // Budgets and prices are root fields: an answer without them means their agency did not answer.
-  if (!data.programmeBudgets && answer.errors.some((e) => e.path?.[0] === "programmeBudgets")) down.add("housing");
+  const down = agenciesDown(tambons, answer.errors, { programmeBudgets: data.programmeBudgets, cropPrices: data.cropPrices });
   const figures = placeFigures(tambons);
   const first = tambons[0];
   const districtCode = place.level === "province" ? null : (first.district?.code ?? null);
@@ -366,7 +374,6 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
       </div>
       {place.level !== "tambon" && (
         <section class="panel wide">
-          <h2>{f.t("table")}</h2>
           <TambonTable
             f={f}
             tambons={tambons}
@@ -389,7 +396,7 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
 
 function Households({ f, households, cases }: { f: Formats; households: NonNullable<ViewData["households"]>; cases: boolean }) {
   return (
-    <section class="panel wide" data-testid="households">
+    <section class="panel wide" data-testid="household-list">
       <h2>{f.t("householdsList")}</h2>
       <p class="muted">{f.t("firstOf", { n: f.count(households.nodes.length), total: f.count(households.totalCount) })}</p>
       <table class="small">

@@ -1,19 +1,16 @@
 import { useState } from "preact/hooks";
-import { csv, type IndicatorId, indicator, MAP_CROP, type TambonFigures } from "./figures";
+import { csv, type IndicatorId, type Interval, indicator, MAP_CROP, type TambonFigures } from "./figures";
 import { type Formats, HIDDEN_COUNT, HIDDEN_MONEY, type Key } from "./i18n";
 
 type Kind = "text" | "count" | "money" | "share" | "rai";
 interface Column {
   key: Key;
   kind: Kind;
-  get(t: TambonFigures, f: Formats): string | number | null | undefined;
+  get(t: TambonFigures, f: Formats): string | number | Interval | null | undefined;
 }
 
 const level1 = (t: TambonFigures) => t.registry?.householdsByPovertyLevel.find((l) => l.level === 1)?.households;
-const share = (id: IndicatorId) => (t: TambonFigures) => {
-  const v = indicator(id, t);
-  return v && (v.lo + v.hi) / 2;
-};
+const share = (id: IndicatorId) => (t: TambonFigures) => indicator(id, t);
 
 const COLUMNS: Column[] = [
   { key: "tambon", kind: "text", get: (t, f) => (f.lang === "th" ? t.nameTh : t.nameEn) },
@@ -45,8 +42,11 @@ function shown(f: Formats, c: Column, t: TambonFigures): string {
       return f.baht(v as string | null);
     case "rai":
       return f.num(v as number | null, 0);
-    case "share":
-      return v === null ? "—" : f.pct(v as number);
+    case "share": {
+      // A share over a hidden count is the range it lies in, not a guess.
+      const { lo, hi } = (v ?? {}) as Interval;
+      return v === null ? "—" : lo === hi ? f.pct(lo) : `${f.pct(lo)}–${f.pct(hi)}`;
+    }
   }
 }
 
@@ -56,14 +56,18 @@ function sortKey(f: Formats, c: Column, t: TambonFigures): string | number {
   if (c.kind === "text") return String(v ?? "");
   if (v === undefined) return Number.NEGATIVE_INFINITY;
   if (v === null) return c.kind === "count" ? 2.5 : Number.NEGATIVE_INFINITY;
+  if (typeof v === "object") return (v.lo + v.hi) / 2;
   return Number(v);
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function csvCell(f: Formats, c: Column, t: TambonFigures): string | number | null {
   const v = c.get(t, f);
   if (v === undefined) return "";
-  if (v === null) return c.kind === "count" ? HIDDEN_COUNT : HIDDEN_MONEY;
-  return c.kind === "share" ? Math.round((v as number) * 1000) / 1000 : (v as string | number);
+  if (v === null) return c.kind === "count" ? HIDDEN_COUNT : c.kind === "share" ? "" : HIDDEN_MONEY;
+  if (typeof v === "object") return v.lo === v.hi ? round(v.lo) : `${round(v.lo)}-${round(v.hi)}`;
+  return v;
 }
 
 export function TambonTable({
@@ -92,14 +96,19 @@ export function TambonTable({
     const a = document.createElement("a");
     a.href = url;
     a.download = `${name}.csv`;
+    document.body.append(a);
     a.click();
+    a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   return (
     <div class="table-wrap">
-      <button type="button" class="no-print" onClick={download} data-testid="csv">
-        {f.t("downloadCsv")}
-      </button>
+      <div class="table-head">
+        <h2>{f.t("table")}</h2>
+        <button type="button" class="no-print" onClick={download} data-testid="csv">
+          {f.t("downloadCsv")}
+        </button>
+      </div>
       <table class="tambons" data-testid="tambon-table">
         <thead>
           <tr>
