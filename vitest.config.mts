@@ -31,7 +31,11 @@ export default defineConfig({
       // The pure rules beside their code: no database, no HTTP (`npx vitest run --project unit`).
       {
         extends: true,
-        test: { name: "unit", include: ["subgraphs/**/*.test.ts", "gateway/**/*.test.ts"], exclude: ["gateway/playground.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["subgraphs/**/*.test.ts", "gateway/**/*.test.ts", "dashboard/src/**/*.test.ts"],
+          exclude: ["gateway/playground.test.ts"],
+        },
       },
       E2E,
     ],

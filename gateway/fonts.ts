@@ -11,6 +11,9 @@ const WEIGHTS = [400, 700] as const;
 const PREFIX = "/assets/fonts/";
 const file = (weight: number) => `sarabun-thai-${weight}-normal.woff2`;
 
+/** The font files' URLs, for pages that preload them. */
+export const THAI_FONT_URLS = WEIGHTS.map((weight) => `${PREFIX}${file(weight)}`);
+
 /** `@font-face` rules for the pages: only Thai code points fall back to Sarabun. */
 export const THAI_FONT_CSS = WEIGHTS.map(
   (weight) => `@font-face { font-family: "Sarabun"; font-style: normal; font-weight: ${weight}; font-display: swap;

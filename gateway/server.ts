@@ -18,6 +18,7 @@ import { responseCache } from "./response-cache";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
 import { loadOperations } from "./operations";
 import { fontRoute } from "./fonts";
+import { dashboardRoute } from "./dashboard";
 import { renderPlayground } from "./playground";
 
 export const SUPERGRAPH_PATH = resolve(__dirname, "../schema/supergraph.graphql");
@@ -117,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       healthRoute(async () => ({ service: "gateway" })),
       readyRoute(circuits, supergraphSdl),
       fontRoute(),
+      dashboardRoute(config),
       ...(config.playground ? [playgroundRoute()] : []),
     ],
   });

@@ -141,3 +141,40 @@ describe("batching: the questions cost a fixed number of SQL statements per subg
     for (const [subgraph, count] of Object.entries(large)) expect(count, subgraph).toBeLessThanOrEqual(6);
   });
 });
+
+describe("the dashboard's operations (one request per view, /dashboard)", () => {
+  const views: [string, Record<string, unknown>, string?][] = [
+    ["DashboardProvince", {}],
+    ["DashboardDistrict", { code: "4902" }],
+    ["DashboardTambon", { code: "490201", households: true, cases: true }, "housing-officer"],
+  ];
+  const statements = async (hub: TestHub, query: string, variables: Record<string, unknown>, role?: string) =>
+    (await statementsFor(hub, query, variables, { role })).counts;
+
+  it.each(views)("%s costs the same statements with 10 times more households", async (name, variables, role) => {
+    const q = example(name).query;
+    const small = await statements(tenth, q, variables, role);
+    const large = await statements(demo, q, variables, role);
+    expect(large).toEqual(small);
+    for (const [subgraph, count] of Object.entries(large)) expect(count, subgraph).toBeLessThanOrEqual(12);
+  });
+
+  it("the three views ask for the same tambon figures (one fragment, copied into each operation)", () => {
+    const fragment = (name: string) => /fragment DashboardTambonFigures on Tambon \{[\s\S]*\n\}/.exec(example(name).query)?.[0];
+    expect(fragment("DashboardProvince")).toBeDefined();
+    expect(fragment("DashboardDistrict")).toBe(fragment("DashboardProvince"));
+    expect(fragment("DashboardTambon")).toBe(fragment("DashboardProvince"));
+  });
+
+  it("the tambon view lists households with their level and cases for a role that may see them, and none for the public", async () => {
+    const op = example("DashboardTambon");
+    const officer = await demo.query(op.query, { code: "490201", households: true, cases: true }, { role: "housing-officer" });
+    expect(officer.errors).toBeUndefined();
+    expect(officer.data.households.totalCount).toBeGreaterThan(0);
+    expect(officer.data.households.nodes[0].latestAssessment.povertyLevel).toBeGreaterThan(0);
+    expect(Array.isArray(officer.data.households.nodes[0].housingCases)).toBe(true);
+    const anonymous = await demo.query(op.query, { code: "490201" });
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data.households).toBeUndefined();
+  });
+});
