@@ -53,8 +53,12 @@ export interface CircuitOptions {
   log: Logger;
 }
 
-/** A probe that takes longer than this has failed (a subgraph's /health gives its database 1 s). */
-const PROBE_TIMEOUT_MS = 2000;
+/**
+ * A probe has failed when it takes longer than a call may (the deadline), but never less than
+ * this: a subgraph's /health gives its database 1 s. A busy machine whose calls still meet their
+ * deadline must not have its subgraphs declared down by a probe stricter than the calls.
+ */
+const PROBE_MIN_TIMEOUT_MS = 1500;
 
 /**
  * One subgraph's circuit breaker (opossum): calls that keep failing open it, and while it is open
@@ -97,6 +101,10 @@ export class SubgraphCircuit {
     }
   }
 
+  private get probeTimeoutMs(): number {
+    return Math.max(this.options.timeoutMs, PROBE_MIN_TIMEOUT_MS);
+  }
+
   get state(): SubgraphState {
     return this.current;
   }
@@ -118,14 +126,14 @@ export class SubgraphCircuit {
     this.probing = true;
     const started = performance.now();
     try {
-      const response = await fetch(this.options.healthUrl, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      const response = await fetch(this.options.healthUrl, { signal: AbortSignal.timeout(this.probeTimeoutMs) });
       await response.body?.cancel();
       if (!response.ok) throw new SubgraphFailure("BAD_RESPONSE", `health answered ${response.status}`);
       const ms = performance.now() - started;
       if (!this.breaker.closed) this.breaker.close();
       this.enter(ms > this.options.timeoutMs / 2 ? "slow" : "up");
     } catch (error) {
-      this.failed(classify(error, PROBE_TIMEOUT_MS));
+      this.failed(classify(error, this.probeTimeoutMs));
       if (!this.breaker.opened) this.breaker.open();
     } finally {
       this.probing = false;

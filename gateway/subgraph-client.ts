@@ -7,6 +7,7 @@ import { type Identity, PUBLIC_IDENTITY } from "../subgraphs/kit/identity";
 import { signInternalToken } from "../subgraphs/kit/internal-token";
 import type { GatewayContext } from "./auth";
 import { type SubgraphCircuit, SubgraphFailure } from "./circuit";
+import { InflightQueries } from "./inflight";
 import { SubgraphUnavailableError } from "./partial-answers";
 
 /**
@@ -109,9 +110,11 @@ export class SubgraphClient extends SignedSource {
       })) as unknown as Fetcher);
   }
 
+  private readonly inflight = new InflightQueries();
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
-      return await this.options.circuit.call(() => super.process(options));
+      return await this.inflight.run(InflightQueries.keyOf(options), () => this.options.circuit.call(() => super.process(options)));
     } catch (error) {
       const failure = error as SubgraphFailure;
       const incoming = "pathInIncomingRequest" in options ? options : undefined;

@@ -80,6 +80,9 @@ export async function startHub(options: { data?: DatasetName; env?: Record<strin
     // The suites count the SQL each request costs: the gateway's shared answers are off unless a
     // test turns them on (response-cache.e2e.test.ts).
     HUB_PUBLIC_CACHE_SECONDS: "0",
+    // Two workers run hubs side by side on one PostgreSQL (max_connections often 100): a few
+    // connections per subgraph serve a test's requests.
+    HUB_DB_POOL_SIZE: "4",
   };
   const config = loadConfig({ ...env, ...options.env });
   const ownerUrls = {} as Record<SubgraphName, string>;

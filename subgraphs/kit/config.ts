@@ -70,6 +70,8 @@ export interface HubConfig {
   /** `HUB_STATEMENT_TIMEOUT_MS`: a subgraph's SQL statement serving a request is cancelled after this long
    * (default DEFAULT_STATEMENT_TIMEOUT_MS): the gateway has long stopped waiting for it by then. */
   statementTimeoutMs: number;
+  /** `HUB_DB_POOL_SIZE`: connections each subgraph's serving pool may open (default 10). */
+  databasePoolSize: number;
   /** `HUB_SOURCE_MAPS`: stack traces mapped back to the TypeScript (default: on in development, off in
    * production). tsx turns them on, and then every `new Error()` costs a source-map lookup: the
    * gateway's HTTP client makes one per subgraph call. */
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     playground: bool(env, "PLAYGROUND", !production),
     healthIntervalMs: positive(env, "HEALTH_INTERVAL_MS", 1000),
     statementTimeoutMs: positive(env, "HUB_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS),
+    databasePoolSize: positive(env, "HUB_DB_POOL_SIZE", 10),
     sourceMaps: bool(env, "HUB_SOURCE_MAPS", !production),
     publicCacheSeconds: int(env, "HUB_PUBLIC_CACHE_SECONDS", 10),
     subgraphs: SUBGRAPH_NAMES.map((name, index) => {

@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   timeZone: string;
   /** A statement running longer is cancelled by the server (unset: no limit, as for migrations and seeds). */
   statementTimeoutMs?: number;
+  /** Connections the pool may open (default 10). */
+  poolSize?: number;
 }
 
 /** `postgres://user@host:port/name`, for messages: never the password. */
@@ -77,7 +79,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<{ ds: D
     installExtensions: false,
     logger: queries,
     extra: {
-      max: 10,
+      max: options.poolSize ?? 10,
       options: `-c TimeZone=${options.timeZone}${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ""}`,
     },
   });

@@ -5,7 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { DEFAULT_STATEMENT_TIMEOUT_MS, type HubConfig, refuseUnsafeSettings, type SubgraphName } from "./config";
-import { checkDatabase, connectDatabase, openDatabase, type QueryCounter } from "./database";
+import { checkDatabase, connectDatabase, type DatabaseOptions, openDatabase, type QueryCounter } from "./database";
 import type { SeedProgress } from "./seed-progress";
 import { servingRole } from "./serving-role";
 import { cacheHints } from "./cache-hints";
@@ -96,7 +96,7 @@ export async function openSubgraphDatabase(
   url: string,
   timeZone: string,
   seed?: SeedOptions,
-  statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
+  serving: Pick<DatabaseOptions, "statementTimeoutMs" | "poolSize"> = { statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS },
 ): Promise<{ ds: DataSource; queries: QueryCounter; seeded: boolean }> {
   const entities = def.entities;
   const migrations = audited(def) ? [...def.migrations, AuditLog1764200000000, AuditRequestId1765000000000] : def.migrations;
@@ -109,7 +109,7 @@ export async function openSubgraphDatabase(
   } finally {
     await owner.ds.destroy();
   }
-  return { ...(await connectDatabase({ url: appUrl, entities, timeZone, statementTimeoutMs })), seeded };
+  return { ...(await connectDatabase({ url: appUrl, entities, timeZone, ...serving })), seeded };
 }
 
 /** Opens the subgraph's database (see openSubgraphDatabase), optionally seeds it, and serves it. */
@@ -121,7 +121,10 @@ export async function startSubgraph<L>(
   refuseUnsafeSettings(config, { subgraph: def.name });
   // Synthetic people never enter a production hub.
   const seed = options.seedWhenEmpty && !config.production ? { households: config.demoHouseholds, seed: config.demoSeed } : undefined;
-  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl, config.timeZone, seed, config.statementTimeoutMs);
+  const { ds, queries } = await openSubgraphDatabase(def, options.databaseUrl, config.timeZone, seed, {
+    statementTimeoutMs: config.statementTimeoutMs,
+    poolSize: config.databasePoolSize,
+  });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(def),
     includeStacktraceInErrorResponses: false,
