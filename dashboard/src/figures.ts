@@ -18,6 +18,18 @@ export const SERVICE: Record<Agency, string> = {
 /** Root fields of the dashboard's operations that one agency answers alone. */
 const ROOT_FIELDS: Record<string, Agency> = { programmeBudgets: "housing", cropPrices: "agriculture", households: "registry" };
 
+/** The registry's 4 × 4 matrix of levels between the two latest assessment rounds (casework, issue 13). */
+export interface LevelTransitions {
+  fromYearBE: number | null;
+  toYearBE: number | null;
+  cells: { fromLevel: number; toLevel: number; households: number | null }[];
+  households: number | null;
+  movedUp: number | null;
+  stayed: number | null;
+  movedDown: number | null;
+  notReassessed: number | null;
+}
+
 export interface CropFigures {
   crop: string;
   cropLabel: string;
@@ -42,6 +54,8 @@ export interface TambonFigures {
       bedridden: number | null;
       welfareCardHolders?: number | null;
     };
+    /** The tambon view's only: the levels' moves between the two latest rounds. */
+    levelTransitions?: LevelTransitions;
   } | null;
   housing: {
     surveyedHouseholds: number | null;

@@ -1,7 +1,15 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { type Answer, ask, claims, demoToken, type OperationName, RequestFailed } from "./api";
-import { agenciesDown, CLOSED_STAGES, INDICATORS, type IndicatorId, placeFigures, type TambonFigures } from "./figures";
+import {
+  agenciesDown,
+  CLOSED_STAGES,
+  INDICATORS,
+  type IndicatorId,
+  type LevelTransitions,
+  placeFigures,
+  type TambonFigures,
+} from "./figures";
 import { type Formats, formats, type Lang } from "./i18n";
 import { TambonMap } from "./map";
 import {
@@ -16,6 +24,7 @@ import {
   type ProgrammeBudget,
   RegistryFigures,
   TambonCouncilFigures,
+  TransitionFigures,
   VulnerableFigures,
 } from "./panels";
 import { TambonTable } from "./table";
@@ -37,6 +46,7 @@ interface Area {
   nameTh: string | null;
   nameEn: string | null;
   councils: AreaCouncils | null;
+  registry: { levelTransitions: LevelTransitions } | null;
 }
 interface HouseholdRow {
   houseCode: string;
@@ -270,6 +280,7 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
       : place.level === "district"
         ? `${f.t("district")}${name(data.district)}`
         : `${f.t("tambon")}${name(first)}`;
+  const transitions = place.level === "tambon" ? first.registry?.levelTransitions : area?.registry?.levelTransitions;
   const tambonMap = new Map(tambons.map((t) => [t.code, t]));
   const pick = (code: string) => {
     const t = tambonMap.get(code);
@@ -339,6 +350,9 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
         <div class="panels">
           <Panel f={f} title="registry" agency="registry" down={down} asOf={asOf.registry}>
             {figures.registry && <RegistryFigures f={f} r={figures.registry} />}
+          </Panel>
+          <Panel f={f} title="transitions" agency="registry" down={down} asOf={asOf.registry}>
+            {transitions && <TransitionFigures f={f} m={transitions} />}
           </Panel>
           <Panel f={f} title="vulnerable" agency="registry" down={down} asOf={asOf.registry}>
             {figures.registry && (
