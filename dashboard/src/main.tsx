@@ -274,12 +274,14 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
     councils: `${f.t("retrieved")} ${retrieved}`,
   };
   const area = place.level === "province" ? data.province : place.level === "district" ? data.district : null;
+  // Thai writes จังหวัดมุกดาหาร as one word; English puts a space.
+  const gap = f.lang === "th" ? "" : " ";
   const title =
     place.level === "province"
-      ? `${f.t("province")}${name(data.province)}`
+      ? `${f.t("province")}${gap}${name(data.province)}`
       : place.level === "district"
-        ? `${f.t("district")}${name(data.district)}`
-        : `${f.t("tambon")}${name(first)}`;
+        ? `${f.t("district")}${gap}${name(data.district)}`
+        : `${f.t("tambon")}${gap}${name(first)}`;
   const transitions = place.level === "tambon" ? first.registry?.levelTransitions : area?.registry?.levelTransitions;
   const tambonMap = new Map(tambons.map((t) => [t.code, t]));
   const pick = (code: string) => {
