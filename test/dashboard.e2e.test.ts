@@ -36,7 +36,8 @@ async function viewShown(level: "province" | "district" | "tambon"): Promise<num
 beforeAll(async () => {
   if (!browserAvailable) return;
   execFileSync("npm", ["run", "-s", "build:dashboard"], { cwd: resolve(__dirname, ".."), stdio: "inherit" });
-  [hub, browser] = await Promise.all([startHub({ data: "demo" }), launchBrowser()]);
+  // A generous deadline: on a loaded machine a slow subgraph must not read as a stopped one.
+  [hub, browser] = await Promise.all([startHub({ data: "demo", env: { SUBGRAPH_TIMEOUT_MS: "20000" } }), launchBrowser()]);
   origin = new URL(hub.gatewayUrl).origin;
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   page.on("request", (r) => urls.push(r.url()));

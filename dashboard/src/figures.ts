@@ -299,9 +299,13 @@ export function agenciesDown(tambons: TambonFigures[], errors: GraphQLErrorLike[
 /** Housing's open stages (README: open is every stage but REJECTED and HANDED_OVER). */
 export const CLOSED_STAGES = new Set(["REJECTED", "HANDED_OVER"]);
 
-/** The Thai fiscal year (BE) a date falls in: it starts on 1 October. */
+/** The Thai fiscal year (BE) a moment falls in, in Mukdahan's time: it starts on 1 October. */
 export function fiscalYearBE(date: Date): number {
-  return date.getFullYear() + 543 + (date.getMonth() >= 9 ? 1 : 0);
+  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok", year: "numeric", month: "numeric" })
+    .formatToParts(date)
+    .filter((p) => p.type === "year" || p.type === "month")
+    .map((p) => Number(p.value));
+  return year + 543 + (month >= 10 ? 1 : 0);
 }
 
 /** A table row's cells as CSV (RFC 4180: quotes doubled, every field quoted that needs it). */

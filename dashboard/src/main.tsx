@@ -4,6 +4,7 @@ import { type Answer, ask, claims, demoToken, type OperationName, RequestFailed 
 import {
   agenciesDown,
   CLOSED_STAGES,
+  fiscalYearBE,
   INDICATORS,
   type IndicatorId,
   type LevelTransitions,
@@ -135,7 +136,7 @@ function App() {
       <header>
         <div>
           <h1>{f.t("title")}</h1>
-          <p class="muted">{f.t("subtitle")}</p>
+          <p class="muted">{`${f.t("subtitle")} · ${f.t("fiscalYear")} ${fiscalYearBE(new Date())} · ${f.date(new Date().toISOString())}`}</p>
         </div>
         <div class="controls no-print">
           <button type="button" data-testid="lang" onClick={() => setLang(lang === "th" ? "en" : "th")}>
