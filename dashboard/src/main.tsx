@@ -74,6 +74,20 @@ const request = (place: Place, scopes: string[]): [OperationName, Record<string,
   ];
 };
 
+/** A view's answer, keyed by what it depends on: the place, the token, a retry. */
+const viewKey = (place: Place, token: string | null, attempt: number) => `${pathOf(place)}|${token ?? ""}|${attempt}`;
+const scopesOf = (token: string | null) => (token && claims(token)?.scope?.split(" ")) || [];
+const askFor = (place: Place, token: string | null) => ask<ViewData>(...request(place, scopesOf(token)), token);
+
+/** The first view's request leaves at once, while the page waits for its font (below). */
+const firstToken = sessionStorage.getItem("dashboard:token");
+let first: { key: string; answer: Promise<Answer<ViewData>> } | null = {
+  key: viewKey(placeOf(location), firstToken, 0),
+  answer: askFor(placeOf(location), firstToken),
+};
+// Handled when the app takes it; until then a failure must not be reported as unhandled.
+first.answer.catch(() => {});
+
 function App() {
   const [place, setPlace] = useState<Place>(() => placeOf(location));
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem("dashboard:lang") === "en" ? "en" : "th"));
@@ -85,8 +99,8 @@ function App() {
   const [answer, setAnswer] = useState<{ key: string; value?: Answer<ViewData>; error?: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const f = formats(lang);
-  const scopes = (token && claims(token)?.scope?.split(" ")) || [];
-  const key = `${pathOf(place)}|${token ?? ""}|${attempt}`;
+  const scopes = scopesOf(token);
+  const key = viewKey(place, token, attempt);
 
   useEffect(() => {
     const onPop = () => setPlace(placeOf(location));
@@ -101,8 +115,10 @@ function App() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the request is made from `key`'s parts
   useEffect(() => {
     let current = true;
-    const [name, variables] = request(place, scopes);
-    ask<ViewData>(name, variables, token).then(
+    // Taken once: coming back to the first view later asks again, like any other view.
+    const pending = first?.key === key ? first.answer : askFor(place, token);
+    first = null;
+    pending.then(
       (value) => current && setAnswer({ key, value }),
       (e: unknown) => current && setAnswer({ key, error: e instanceof RequestFailed ? e.message : String(e) }),
     );
