@@ -5,7 +5,7 @@ export const E2E: TestProjectInlineConfiguration = {
   extends: true,
   test: {
     name: "e2e",
-    include: ["test/**/*.test.ts", "gateway/playground.test.ts"],
+    include: ["test/**/*.test.ts", "gateway/playground.test.ts", "gateway/dashboard.test.ts"],
     globalSetup: ["test/global-setup.ts"],
   },
 };
@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["subgraphs/**/*.test.ts", "gateway/**/*.test.ts", "dashboard/src/**/*.test.ts"],
-          exclude: ["gateway/playground.test.ts"],
+          exclude: ["gateway/playground.test.ts", "gateway/dashboard.test.ts"],
         },
       },
       E2E,

@@ -1,10 +1,10 @@
-import province from "../../schema/operations/06-DashboardProvince.graphql?raw";
-import district from "../../schema/operations/07-DashboardDistrict.graphql?raw";
-import tambon from "../../schema/operations/08-DashboardTambon.graphql?raw";
+import province from "../../schema/operations/11-DashboardProvince.graphql?raw";
+import district from "../../schema/operations/12-DashboardDistrict.graphql?raw";
+import tambon from "../../schema/operations/13-DashboardTambon.graphql?raw";
 import type { GraphQLErrorLike } from "./figures";
 
 /**
- * One named operation per view (schema/operations/06-08, tested with the other named operations),
+ * One named operation per view (schema/operations/11-13, tested with the other named operations),
  * sent as it is to the hub's /graphql: no request per tambon.
  */
 export const OPERATIONS = {

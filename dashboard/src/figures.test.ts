@@ -122,8 +122,9 @@ describe("formats", () => {
     expect(formats("th").count(12345)).toBe("12,345");
   });
   it("the Thai fiscal year starts on 1 October", () => {
-    expect(fiscalYearBE(new Date(2026, 8, 30))).toBe(2569);
-    expect(fiscalYearBE(new Date(2026, 9, 1))).toBe(2570);
+    expect(fiscalYearBE(new Date("2026-09-30T12:00:00+07:00"))).toBe(2569);
+    // Midnight in Mukdahan, still 30 September in UTC.
+    expect(fiscalYearBE(new Date("2026-10-01T00:00:00+07:00"))).toBe(2570);
   });
   it("writes CSV by RFC 4180", () => {
     expect(csv([["a,b", 'say "x"', null, 5]])).toBe('"a,b","say ""x""",,5\r\n');

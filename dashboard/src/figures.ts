@@ -18,6 +18,18 @@ export const SERVICE: Record<Agency, string> = {
 /** Root fields of the dashboard's operations that one agency answers alone. */
 const ROOT_FIELDS: Record<string, Agency> = { programmeBudgets: "housing", cropPrices: "agriculture", households: "registry" };
 
+/** The registry's 4 × 4 matrix of levels between the two latest assessment rounds (casework, issue 13). */
+export interface LevelTransitions {
+  fromYearBE: number | null;
+  toYearBE: number | null;
+  cells: { fromLevel: number; toLevel: number; households: number | null }[];
+  households: number | null;
+  movedUp: number | null;
+  stayed: number | null;
+  movedDown: number | null;
+  notReassessed: number | null;
+}
+
 export interface CropFigures {
   crop: string;
   cropLabel: string;
@@ -42,6 +54,8 @@ export interface TambonFigures {
       bedridden: number | null;
       welfareCardHolders?: number | null;
     };
+    /** The tambon view's only: the levels' moves between the two latest rounds. */
+    levelTransitions?: LevelTransitions;
   } | null;
   housing: {
     surveyedHouseholds: number | null;
@@ -285,9 +299,13 @@ export function agenciesDown(tambons: TambonFigures[], errors: GraphQLErrorLike[
 /** Housing's open stages (README: open is every stage but REJECTED and HANDED_OVER). */
 export const CLOSED_STAGES = new Set(["REJECTED", "HANDED_OVER"]);
 
-/** The Thai fiscal year (BE) a date falls in: it starts on 1 October. */
+/** The Thai fiscal year (BE) a moment falls in, in Mukdahan's time: it starts on 1 October. */
 export function fiscalYearBE(date: Date): number {
-  return date.getFullYear() + 543 + (date.getMonth() >= 9 ? 1 : 0);
+  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok", year: "numeric", month: "numeric" })
+    .formatToParts(date)
+    .filter((p) => p.type === "year" || p.type === "month")
+    .map((p) => Number(p.value));
+  return year + 543 + (month >= 10 ? 1 : 0);
 }
 
 /** A table row's cells as CSV (RFC 4180: quotes doubled, every field quoted that needs it). */

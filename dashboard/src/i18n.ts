@@ -55,8 +55,7 @@ const STRINGS = {
   budgetApproved: ["งบอนุมัติ", "Approved"],
   budgetSpent: ["เบิกจ่าย", "Spent"],
   programme: ["โครงการ", "Programme"],
-  target: ["เป้าหมาย (ครัวเรือน)", "Target (households)"],
-  casesApproved: ["อนุมัติแล้ว", "Approved cases"],
+  casesTarget: ["อนุมัติ / เป้าหมาย (ครัวเรือน)", "Approved / target (households)"],
   handedOver: ["ส่งมอบแล้ว", "Handed over"],
   allocation: ["งบที่ตั้งไว้", "Budget"],
   farmers: ["เกษตรกร", "Farmers"],
@@ -108,6 +107,13 @@ const STRINGS = {
   noMedianAbove: ["มัธยฐานรวมไม่ได้: ดูรายตำบล", "medians do not add up: see each tambon"],
   ofTambons: ["จาก {n} ตำบล", "of {n} tambons"],
   click: ["คลิกเพื่อดูรายละเอียด", "click to drill in"],
+  transitions: ["การเปลี่ยนระดับระหว่างรอบการประเมิน (พมจ.)", "Levels moved between assessment rounds (PSDHS)"],
+  round: ["รอบการประเมิน", "Rounds"],
+  oneRound: ["ยังมีการประเมินไม่ถึงสองรอบ", "Fewer than two assessment rounds yet"],
+  movedUp: ["ระดับดีขึ้น", "Moved up"],
+  stayed: ["ระดับเดิม", "Stayed"],
+  movedDown: ["ระดับแย่ลง", "Moved down"],
+  notReassessed: ["ยังไม่ประเมินรอบใหม่", "Not reassessed"],
   exactRole: ["ตัวเลขจริง (ไม่ปัด)", "exact figures"],
 } satisfies Record<string, [string, string]>;
 

@@ -1,7 +1,16 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { type Answer, ask, claims, demoToken, type OperationName, RequestFailed } from "./api";
-import { agenciesDown, CLOSED_STAGES, INDICATORS, type IndicatorId, placeFigures, type TambonFigures } from "./figures";
+import {
+  agenciesDown,
+  CLOSED_STAGES,
+  fiscalYearBE,
+  INDICATORS,
+  type IndicatorId,
+  type LevelTransitions,
+  placeFigures,
+  type TambonFigures,
+} from "./figures";
 import { type Formats, formats, type Lang } from "./i18n";
 import { TambonMap } from "./map";
 import {
@@ -16,6 +25,7 @@ import {
   type ProgrammeBudget,
   RegistryFigures,
   TambonCouncilFigures,
+  TransitionFigures,
   VulnerableFigures,
 } from "./panels";
 import { TambonTable } from "./table";
@@ -37,6 +47,7 @@ interface Area {
   nameTh: string | null;
   nameEn: string | null;
   councils: AreaCouncils | null;
+  registry: { levelTransitions: LevelTransitions } | null;
 }
 interface HouseholdRow {
   houseCode: string;
@@ -63,6 +74,20 @@ const request = (place: Place, scopes: string[]): [OperationName, Record<string,
   ];
 };
 
+/** A view's answer, keyed by what it depends on: the place, the token, a retry. */
+const viewKey = (place: Place, token: string | null, attempt: number) => `${pathOf(place)}|${token ?? ""}|${attempt}`;
+const scopesOf = (token: string | null) => (token && claims(token)?.scope?.split(" ")) || [];
+const askFor = (place: Place, token: string | null) => ask<ViewData>(...request(place, scopesOf(token)), token);
+
+/** The first view's request leaves at once, while the page waits for its font (below). */
+const firstToken = sessionStorage.getItem("dashboard:token");
+let first: { key: string; answer: Promise<Answer<ViewData>> } | null = {
+  key: viewKey(placeOf(location), firstToken, 0),
+  answer: askFor(placeOf(location), firstToken),
+};
+// Handled when the app takes it; until then a failure must not be reported as unhandled.
+first.answer.catch(() => {});
+
 function App() {
   const [place, setPlace] = useState<Place>(() => placeOf(location));
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem("dashboard:lang") === "en" ? "en" : "th"));
@@ -74,8 +99,8 @@ function App() {
   const [answer, setAnswer] = useState<{ key: string; value?: Answer<ViewData>; error?: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const f = formats(lang);
-  const scopes = (token && claims(token)?.scope?.split(" ")) || [];
-  const key = `${pathOf(place)}|${token ?? ""}|${attempt}`;
+  const scopes = scopesOf(token);
+  const key = viewKey(place, token, attempt);
 
   useEffect(() => {
     const onPop = () => setPlace(placeOf(location));
@@ -90,8 +115,10 @@ function App() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the request is made from `key`'s parts
   useEffect(() => {
     let current = true;
-    const [name, variables] = request(place, scopes);
-    ask<ViewData>(name, variables, token).then(
+    // Taken once: coming back to the first view later asks again, like any other view.
+    const pending = first?.key === key ? first.answer : askFor(place, token);
+    first = null;
+    pending.then(
       (value) => current && setAnswer({ key, value }),
       (e: unknown) => current && setAnswer({ key, error: e instanceof RequestFailed ? e.message : String(e) }),
     );
@@ -125,7 +152,7 @@ function App() {
       <header>
         <div>
           <h1>{f.t("title")}</h1>
-          <p class="muted">{f.t("subtitle")}</p>
+          <p class="muted">{`${f.t("subtitle")} · ${f.t("fiscalYear")} ${fiscalYearBE(new Date())} · ${f.date(new Date().toISOString())}`}</p>
         </div>
         <div class="controls no-print">
           <button type="button" data-testid="lang" onClick={() => setLang(lang === "th" ? "en" : "th")}>
@@ -264,12 +291,15 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
     councils: `${f.t("retrieved")} ${retrieved}`,
   };
   const area = place.level === "province" ? data.province : place.level === "district" ? data.district : null;
+  // Thai writes จังหวัดมุกดาหาร as one word; English puts a space.
+  const gap = f.lang === "th" ? "" : " ";
   const title =
     place.level === "province"
-      ? `${f.t("province")}${name(data.province)}`
+      ? `${f.t("province")}${gap}${name(data.province)}`
       : place.level === "district"
-        ? `${f.t("district")}${name(data.district)}`
-        : `${f.t("tambon")}${name(first)}`;
+        ? `${f.t("district")}${gap}${name(data.district)}`
+        : `${f.t("tambon")}${gap}${name(first)}`;
+  const transitions = place.level === "tambon" ? first.registry?.levelTransitions : area?.registry?.levelTransitions;
   const tambonMap = new Map(tambons.map((t) => [t.code, t]));
   const pick = (code: string) => {
     const t = tambonMap.get(code);
@@ -339,6 +369,9 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
         <div class="panels">
           <Panel f={f} title="registry" agency="registry" down={down} asOf={asOf.registry}>
             {figures.registry && <RegistryFigures f={f} r={figures.registry} />}
+          </Panel>
+          <Panel f={f} title="transitions" agency="registry" down={down} asOf={asOf.registry}>
+            {transitions && <TransitionFigures f={f} m={transitions} />}
           </Panel>
           <Panel f={f} title="vulnerable" agency="registry" down={down} asOf={asOf.registry}>
             {figures.registry && (

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { type Agency, CLOSED_STAGES, type PlaceFigures, type Summed, type TambonFigures } from "./figures";
+import { type Agency, CLOSED_STAGES, type LevelTransitions, type PlaceFigures, type Summed, type TambonFigures } from "./figures";
 import type { Formats, Key } from "./i18n";
 
 /** A published total: "<5" when hidden, "≥ n" when some of its parts were hidden (it may be short). */
@@ -172,8 +172,7 @@ export function BudgetTable({ f, budgets }: { f: Formats; budgets: ProgrammeBudg
             <th class="n">{f.t("allocation")}</th>
             <th class="n">{f.t("budgetApproved")}</th>
             <th class="n">{f.t("budgetSpent")}</th>
-            <th class="n">{f.t("casesApproved")}</th>
-            <th class="n">{f.t("target")}</th>
+            <th class="n">{f.t("casesTarget")}</th>
           </tr>
         </thead>
         <tbody>
@@ -183,9 +182,10 @@ export function BudgetTable({ f, budgets }: { f: Formats; budgets: ProgrammeBudg
               <td class="n">{f.baht(b.budget)}</td>
               <td class="n">{f.baht(b.budgetApproved)}</td>
               <td class="n">{f.baht(b.budgetSpent)}</td>
-              <td class="n">{f.count(b.casesApproved)}</td>
               <td class="n">
-                <meter min={0} max={b.targetHouseholds} value={b.casesApproved ?? 0} /> {f.count(b.targetHouseholds)}
+                <meter min={0} max={b.targetHouseholds} value={b.casesApproved ?? 0} />
+                <br />
+                {`${f.count(b.casesApproved)} / ${f.count(b.targetHouseholds)}`}
               </td>
             </tr>
           ))}
@@ -227,7 +227,7 @@ export function CropTable({ f, a, tambonLevel }: { f: Formats; a: NonNullable<Pl
           ))}
         </tbody>
       </table>
-      {!tambonLevel && <p class="muted">{`${f.t("incomeRai")}: ${f.t("noMedianAbove")}`}</p>}
+      {!tambonLevel && <p class="small-note">{`${f.t("incomeRai")}: ${f.t("noMedianAbove")}`}</p>}
     </>
   );
 }
@@ -348,6 +348,47 @@ export function TambonCouncilFigures({ f, c }: { f: Formats; c: NonNullable<Tamb
           </table>
         </>
       )}
+    </>
+  );
+}
+
+/** How households' levels moved between the two latest assessment rounds: the registry's 4 × 4 matrix, as published. */
+export function TransitionFigures({ f, m }: { f: Formats; m: LevelTransitions }) {
+  if (m.fromYearBE === null) return <p class="muted">{f.t("oneRound")}</p>;
+  const cell = (from: number, to: number) => m.cells.find((c) => c.fromLevel === from && c.toLevel === to)?.households ?? null;
+  return (
+    <>
+      <h3>{`${f.t("round")} ${m.fromYearBE} → ${m.toYearBE}`}</h3>
+      <div class="figures">
+        <Figure label={f.t("movedUp")} value={f.count(m.movedUp)} testid="moved-up" />
+        <Figure label={f.t("stayed")} value={f.count(m.stayed)} />
+        <Figure label={f.t("movedDown")} value={f.count(m.movedDown)} />
+        <Figure label={f.t("notReassessed")} value={f.count(m.notReassessed)} />
+      </div>
+      <table class="small matrix" data-testid="transitions">
+        <thead>
+          <tr>
+            <th>{`${m.fromYearBE} ↓ / ${m.toYearBE} →`}</th>
+            {LEVELS.map((to) => (
+              <th key={to} class="n">
+                {`${to} ${f.t(`level${to}` as Key)}`}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {LEVELS.map((from) => (
+            <tr key={from}>
+              <th>{`${from} ${f.t(`level${from}` as Key)}`}</th>
+              {LEVELS.map((to) => (
+                <td key={to} class={`n ${to > from ? "up" : to < from ? "down" : "same"}`}>
+                  {f.count(cell(from, to))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
