@@ -7,11 +7,13 @@ import { parseArgs } from "node:util";
 import { loadOperations } from "../gateway/operations";
 import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { databaseName, dropDatabase } from "../subgraphs/kit/database";
+import { geography } from "../subgraphs/kit/geography";
 import { type Answer, growth, kindsOf, type MemorySample, minuteTable } from "./soak-report";
 
 /**
  * `npm run soak -- --minutes 10`: the hub as `npm start` runs it (supervisor and all), under a fixed
- * load of the cross-agency questions (TambonProfile and DistrictRollup, `--rps` a second), with
+ * load of the cross-agency questions (TambonProfile of every tambon and DistrictRollup of every
+ * district in turn, `--rps` a second), with
  * one subgraph killed at 40% of the run (the supervisor restarts it) and another stalled (SIGSTOP)
  * from 60% for a tenth of the run. Reports errors by kind and p50/p99 per minute, and each process's
  * RSS over time; exits 1 on any 5xx, a request left without an answer for 15 s, or a process whose
@@ -117,8 +119,13 @@ async function soak(hub: ChildProcess, output: () => string): Promise<void> {
   if (!gatewayUrl) throw new Error("the gateway's URL is not in the hub's output");
   say(`hub up, gateway at ${gatewayUrl}; ${rps} requests a second for ${minutes} min after a warm-up of ${values.warmup} s`);
 
-  const ops = loadOperations().filter((o) => o.name === "TambonProfile" || o.name === "DistrictRollup");
-  const bodies = ops.map((o) => JSON.stringify({ query: o.query, variables: o.variableValues }));
+  // Every tambon's profile and every district's rollup in turn: not one answer the response cache keeps.
+  const op = (name: string) => loadOperations().find((o) => o.name === name)!.query;
+  const { tambons, districts } = geography();
+  const tambonBodies = tambons.map((t) => JSON.stringify({ query: op("TambonProfile"), variables: { code: t.code } }));
+  const districtBodies = districts.map((d) => JSON.stringify({ query: op("DistrictRollup"), variables: { districtCode: d.code } }));
+  const bodyOf = (i: number) =>
+    i % 2 === 0 ? tambonBodies[(i / 2) % tambonBodies.length] : districtBodies[((i - 1) / 2) % districtBodies.length];
   const answers: Answer[] = [];
   const memory: MemorySample[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -127,7 +134,7 @@ async function soak(hub: ChildProcess, output: () => string): Promise<void> {
     const done = fetch(gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: bodies[i % bodies.length],
+      body: bodyOf(i),
       signal: AbortSignal.timeout(15_000),
     })
       .then(async (response) => ({ status: response.status, body: await response.text() }))
