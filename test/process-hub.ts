@@ -1,5 +1,5 @@
 import "../gateway/no-telemetry";
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { inject } from "vitest";
@@ -32,9 +32,13 @@ interface Child {
   exited: Promise<void>;
 }
 
-/** Forks a subgraph; resolves with its URL once it reports ready. */
-function forkSubgraph(name: SubgraphName, env: NodeJS.ProcessEnv): Promise<{ child: Child; url: string }> {
-  const child = fork(ENTRY, [name], { env, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** Starts a subgraph (under `wrap`, e.g. `ip netns exec <ns>`, when given); resolves with its URL once it reports ready. */
+function forkSubgraph(name: SubgraphName, env: NodeJS.ProcessEnv, wrap: string[] = []): Promise<{ child: Child; url: string }> {
+  const stdio: ["ignore", "inherit", "inherit", "ipc"] = ["ignore", "inherit", "inherit", "ipc"];
+  const child =
+    wrap.length > 0
+      ? spawn(wrap[0], [...wrap.slice(1), process.execPath, "--import", "tsx", ENTRY, name], { env, stdio })
+      : fork(ENTRY, [name], { env, execArgv: ["--import", "tsx"], stdio });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   return new Promise((ready, failed) => {
     child.on("message", (message: { url?: string }) => message.url && ready({ child: { process: child, exited }, url: message.url }));
@@ -42,7 +46,15 @@ function forkSubgraph(name: SubgraphName, env: NodeJS.ProcessEnv): Promise<{ chi
   });
 }
 
-export async function startProcessHub(options: { data?: DatasetName; env?: Record<string, string> } = {}): Promise<ProcessHub> {
+export interface ProcessHubOptions {
+  data?: DatasetName;
+  /** The gateway's settings (e.g. a short SUBGRAPH_TIMEOUT_MS). */
+  env?: Record<string, string>;
+  /** Where a subgraph runs: a command to start it under, the settings that go with it (its HOST), its database URL as seen from there. */
+  placement?: (name: SubgraphName, databaseUrl: string) => { wrap: string[]; env: Record<string, string> };
+}
+
+export async function startProcessHub(options: ProcessHubOptions = {}): Promise<ProcessHub> {
   const serverUrl = inject("databaseServerUrl");
   const prefix = `test_${randomBytes(4).toString("hex")}`;
   const keys = generateGatewayKeys();
@@ -50,6 +62,7 @@ export async function startProcessHub(options: { data?: DatasetName; env?: Recor
   const children = {} as Record<SubgraphName, Child>;
   const envs = {} as Record<SubgraphName, NodeJS.ProcessEnv>;
   const urls = {} as Record<SubgraphName, string>;
+  const wraps = {} as Record<SubgraphName, string[]>;
   const stopAll = () => {
     for (const child of Object.values(children)) {
       child.process.kill("SIGCONT");
@@ -76,8 +89,13 @@ export async function startProcessHub(options: { data?: DatasetName; env?: Recor
           [`${envPrefix(name)}_DATABASE_URL`]: databaseUrl,
           [`${envPrefix(name)}_PORT`]: "0",
           GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
+          // No shared answers: these hubs show what the gateway does when asked, not what it kept.
+          HUB_PUBLIC_CACHE_SECONDS: "0",
         };
-        const started = await forkSubgraph(name, envs[name]);
+        const placed = options.placement?.(name, databaseUrl);
+        Object.assign(envs[name], placed?.env);
+        wraps[name] = placed?.wrap ?? [];
+        const started = await forkSubgraph(name, envs[name], wraps[name]);
         children[name] = started.child;
         urls[name] = started.url;
         envs[name][`${envPrefix(name)}_PORT`] = new URL(started.url).port; // a restart takes the same port
@@ -97,7 +115,7 @@ export async function startProcessHub(options: { data?: DatasetName; env?: Recor
       if (signal === "SIGKILL") await children[name].exited;
     },
     async restart(name) {
-      children[name] = (await forkSubgraph(name, envs[name])).child;
+      children[name] = (await forkSubgraph(name, envs[name], wraps[name])).child;
     },
     async stop() {
       await running.stop();

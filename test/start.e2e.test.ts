@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, type ExpectStatic, it } from "vitest";
 import type { Readiness } from "../gateway/readiness";
 import { envPrefix, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { signInternalToken, privateKey } from "../subgraphs/kit/internal-token";
@@ -99,7 +99,8 @@ interface Hub extends Launched {
   postgresPort: number;
 }
 
-async function startHub(dataDir = dataFolder()): Promise<Hub> {
+/** Starts `npm start`; `expect` is the test's own (the tests run side by side: the global one cannot tell them apart). */
+async function startHub(expect: ExpectStatic, dataDir = dataFolder()): Promise<Hub> {
   const launched = run("scripts/start.ts", [], hubEnv(dataDir));
   await expect.poll(launched.output, { timeout: 90_000, interval: 250 }).toMatch(/hub is up|failed/);
   expect(launched.output()).toContain("hub is up");
@@ -159,8 +160,10 @@ function children(hubPid: number): { args: string; env: Record<string, string> }
 
 // Each test has a hub and a data folder of its own: they run side by side (most of a start is waiting).
 describe.concurrent("npm start", () => {
-  it("brings the whole hub up on an embedded PostgreSQL with demo data; each process gets only its own secrets; a second start is refused; a killed subgraph is restarted; Ctrl-C stops everything in under 2 s", async () => {
-    const hub = await startHub();
+  it("brings the whole hub up on an embedded PostgreSQL with demo data; each process gets only its own secrets; a second start is refused; a killed subgraph is restarted; Ctrl-C stops everything in under 2 s", async ({
+    expect,
+  }) => {
+    const hub = await startHub(expect);
     const answer = await tambon(hub.gatewayUrl);
     expect(answer.data?.tambon.nameEn).toBe("Mukdahan");
 
@@ -222,14 +225,16 @@ describe.concurrent("npm start", () => {
     expect(existsSync(join(hub.dataDir, "hub.pid"))).toBe(false); // and no lock is left
   }, 180_000);
 
-  it("when the hub's own process is killed outright, its subgraphs and gateway stop by themselves, and the next start takes over", async () => {
-    const hub = await startHub();
+  it("when the hub's own process is killed outright, its subgraphs and gateway stop by themselves, and the next start takes over", async ({
+    expect,
+  }) => {
+    const hub = await startHub(expect);
     hub.process.kill("SIGKILL");
     await hub.exited;
     for (const url of Object.values(hub.subgraphUrls)) {
       await expect.poll(() => portOpen(portOfUrl(url)), { timeout: 15_000, interval: 250 }).toBe(false);
     }
-    const next = await startHub(hub.dataDir); // the lock and the PostgreSQL the killed hub left behind
+    const next = await startHub(expect, hub.dataDir); // the lock and the PostgreSQL the killed hub left behind
     expect(next.output()).toMatch(/stopping the PostgreSQL \(pid \d+\) that a killed hub left running/);
     expect((await tambon(next.gatewayUrl)).data?.tambon.nameEn).toBe("Mukdahan");
 
@@ -252,7 +257,7 @@ describe.concurrent("npm start", () => {
     expect(await next.exited).toBe(0);
   }, 180_000);
 
-  it("a start that cannot reach its database says so and exits 1", async () => {
+  it("a start that cannot reach its database says so and exits 1", async ({ expect }) => {
     const env = { ...hubEnv(dataFolder()), DATABASE_URL: "postgres://nobody@127.0.0.1:1/postgres" };
     const failed = run("scripts/start.ts", [], env);
     expect(await failed.exited).toBe(1);
