@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { councilOutcomes } from "./outcomes";
 import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
 import { councilReferrals } from "./referrals";
 import { District, type Household, type Person, Province, type Tambon } from "./area.stubs";
@@ -29,6 +30,7 @@ import { TambonCouncilsField, TambonCouncilsResolver } from "./tambon.resolver";
 export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   name: "community-councils",
   resolvers: [
+    councilOutcomes.resolver,
     ...councilReferrals.resolvers,
     CouncilResolver,
     CouncilMemberResolver,
@@ -67,12 +69,12 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     CodiGrant,
   ],
   migrations: [Councils1764300000000, ReferralAnswers1765400000000],
-  loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds) }),
+  loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds), ...councilOutcomes.loaders(ds) }),
   // Every field this subgraph adds to another owner's entity needs only the key the reference carries.
   referenceResolvers: {
     Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
-    District: { __resolveReference: (ref: { code: string }): District => ({ code: ref.code }) },
+    District: { __resolveReference: (ref: District): District => ({ code: ref.code, householdMoves: ref.householdMoves }) },
     Province: { __resolveReference: (ref: { code: string }): Province => ({ code: ref.code }) },
     Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
     Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },

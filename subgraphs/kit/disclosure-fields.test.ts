@@ -50,6 +50,10 @@ const BEHIND_READ = new Set([
   "FarmerTraining.attendees",
   "District.householdsInNeed",
   "District.housingCandidates",
+  "District.householdMoves",
+  "District.housingOutcomes",
+  "District.agricultureOutcomes",
+  "District.councilsOutcomes",
 ]);
 
 /** Walks every type a public caller can reach; returns the figures without the kit's rule or a reason. */
