@@ -1,4 +1,8 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { Plans1765500000000 } from "./migrations/1765500000000-plans";
+import { PlanBaseline, PlanProject, ProjectProgress, TambonPlan } from "./plan.entity";
+import { PlanMutationResolver } from "./plan.mutation";
+import { createPlanLoaders, PlanProjectResolver, PlanResolver } from "./plan.resolver";
 import { councilOutcomes } from "./outcomes";
 import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
 import { councilReferrals } from "./referrals";
@@ -30,6 +34,9 @@ import { TambonCouncilsField, TambonCouncilsResolver } from "./tambon.resolver";
 export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   name: "community-councils",
   resolvers: [
+    PlanResolver,
+    PlanProjectResolver,
+    PlanMutationResolver,
     councilOutcomes.resolver,
     ...councilReferrals.resolvers,
     CouncilResolver,
@@ -55,6 +62,10 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   // District and Province are reached only through their keys (no field here returns one), so they are listed to be kept.
   orphanedTypes: [District, Province, ...councilReferrals.orphanedTypes],
   entities: [
+    TambonPlan,
+    PlanBaseline,
+    PlanProject,
+    ProjectProgress,
     councilReferrals.entity,
     TambonCouncil,
     CouncilMember,
@@ -68,8 +79,8 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     CommunityEnterprise,
     CodiGrant,
   ],
-  migrations: [Councils1764300000000, ReferralAnswers1765400000000],
-  loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds), ...councilOutcomes.loaders(ds) }),
+  migrations: [Councils1764300000000, ReferralAnswers1765400000000, Plans1765500000000],
+  loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds), ...councilOutcomes.loaders(ds), ...createPlanLoaders(ds) }),
   // Every field this subgraph adds to another owner's entity needs only the key the reference carries.
   referenceResolvers: {
     Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
