@@ -68,6 +68,10 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
     Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },
   },
-  seed: seedAgriculture,
+  // The demo's answers to the registry's demo referrals come from this agency's own seeded records.
+  seed: async (ds, options) => {
+    await seedAgriculture(ds, options);
+    await agricultureReferrals.seed(ds, options);
+  },
   isEmpty: isAgricultureEmpty,
 };

@@ -90,6 +90,10 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
     Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },
   },
-  seed: seedCouncils,
+  // The demo's answers to the registry's demo referrals come from this agency's own seeded records.
+  seed: async (ds, options) => {
+    await seedCouncils(ds, options);
+    await councilReferrals.seed(ds, options);
+  },
   isEmpty: isCouncilsEmpty,
 };

@@ -54,6 +54,10 @@ export const housing: SubgraphDefinition<HousingLoaders> = {
       }),
     },
   },
-  seed: seedHousing,
+  // The demo's answers to the registry's demo referrals come from this agency's own seeded records.
+  seed: async (ds, options) => {
+    await seedHousing(ds, options);
+    await housingReferrals.seed(ds, options);
+  },
   isEmpty: isHousingEmpty,
 };
