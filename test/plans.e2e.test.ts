@@ -30,9 +30,9 @@ const written = () =>
 
 const draft = {
   tambonCode: "490201",
-  fiscalYear: 2026,
-  title: "แผนพัฒนาตำบล 2569",
-  draftedOn: "2025-10-15",
+  fiscalYear: 2025,
+  title: "แผนพัฒนาตำบล 2568",
+  draftedOn: "2024-10-15",
   baseline: [
     { agency: "SOCIAL_DEVELOPMENT", indicator: "households in hardship", value: 3 },
     { agency: "HOUSING", indicator: "unsafe houses", value: 12 },
@@ -46,7 +46,7 @@ describe("a tambon plan with projects and progress", () => {
   it("a council officer drafts a plan with its baseline, once per tambon and year", async () => {
     const plan = await answered(hub, M.draft, { input: draft }, OFFICER);
     expect(plan).toMatchObject({
-      fiscalYearBE: 2569,
+      fiscalYearBE: 2568,
       baseline: [
         { agency: "SOCIAL_DEVELOPMENT", value: 3 },
         { agency: "HOUSING", value: 12 },
@@ -109,7 +109,7 @@ describe("a tambon plan with projects and progress", () => {
       [report("120000", "2026-03-01"), "reportedOn", "before the last report"],
       [report("200000", "2026-05-31"), "spent", "must not exceed the budget"],
       [report("100000", "2026-05-31"), "spent", "running total"],
-      [report("120000", "2025-10-01"), "reportedOn", "before the plan was drafted"],
+      [report("120000", "2024-10-01"), "reportedOn", "before the plan was drafted"],
       [{ ...report("1", "2026-05-31"), projectId: "999999" }, "projectId", "no plan project"],
       [{ ...report("1", "2026-05-31"), spent: "1.234" }, "spent", "at most 2 decimals"],
     ];
@@ -162,7 +162,7 @@ describe("a tambon plan with projects and progress", () => {
   });
 
   it("anyone reads the plan; a count of 1-4 households is hidden from the public, exact for the network", async () => {
-    const vars = { t: "490201", y: 2026 };
+    const vars = { t: "490201", y: 2025 };
     const mine = await answered(hub, PLAN, vars, OFFICER);
     expect(mine.baseline.map((b: { value: number }) => b.value)).toEqual([3, 12]);
     expect(mine.projects[0].progress.map((r: { householdsReached: number }) => r.householdsReached)).toEqual([3, 6]);
@@ -170,11 +170,19 @@ describe("a tambon plan with projects and progress", () => {
     expect(pub.baseline.map((b: { value: number | null }) => b.value)).toEqual([null, 10]);
     expect(pub.projects[0].progress.map((r: { householdsReached: number | null }) => r.householdsReached)).toEqual([null, 5]);
     expect(pub.projects.map((p: { budget: string }) => p.budget)).toEqual(["171000.00", "30000.50"]);
-    expect(await answered(hub, PLAN, { t: "490202", y: 2026 })).toBeNull(); // no plan drafted there
+    expect(await answered(hub, PLAN, { t: "490202", y: 2025 })).toBeNull(); // no plan drafted there
+  });
+
+  it("the demo's plans of FY 2026 (ปีงบ 2569) roll up with their projects and progress", async () => {
+    const r = await answered(hub, ROLLUP, { y: 2026 });
+    expect(r.tambonsWithPlan).toBeGreaterThan(20);
+    expect(r.tambonsWithPlan + r.tambonsWithoutPlan.length).toBe(53);
+    expect(r.projects).toBeGreaterThan(r.tambonsWithPlan);
+    expect(Number(r.spent)).toBeLessThanOrEqual(Number(r.budget));
   });
 
   it("the province rolls the plans up, with the tambons still without one, in a fixed number of statements", async () => {
-    const { data, counts } = await statementsFor(hub, ROLLUP, { y: 2026 }, OFFICER);
+    const { data, counts } = await statementsFor(hub, ROLLUP, { y: 2025 }, OFFICER);
     const r = data.provincePlans;
     expect(r).toMatchObject({
       tambonsWithPlan: 1,

@@ -39,6 +39,9 @@ export class PlanMutationResolver {
     return inTransaction(
       ctx.ds,
       async (m) => {
+        if ((await m.query("SELECT 1 FROM council WHERE tambon_code = $1", [tambonCode])).length === 0) {
+          throw new BadUserInputError("tambonCode", "this tambon has no community organization council registered to draft a plan");
+        }
         if (await m.existsBy(TambonPlan, { tambonCode, fiscalYear }))
           throw new ConflictError("fiscalYear", "this tambon has a plan for this fiscal year");
         const { identifiers } = await m.insert(TambonPlan, { tambonCode, fiscalYear, title, draftedOn, draftedBy: ctx.identity.subject });

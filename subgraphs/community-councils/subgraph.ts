@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { seedPlans } from "./seed.plans";
 import { Plans1765500000000 } from "./migrations/1765500000000-plans";
 import { PlanBaseline, PlanProject, ProjectProgress, TambonPlan } from "./plan.entity";
 import { PlanMutationResolver } from "./plan.mutation";
@@ -94,6 +95,7 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   seed: async (ds, options) => {
     await seedCouncils(ds, options);
     await councilReferrals.seed(ds, options);
+    await seedPlans(ds, options);
   },
   isEmpty: isCouncilsEmpty,
 };
