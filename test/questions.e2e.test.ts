@@ -100,7 +100,7 @@ describe("the examples", () => {
     expect(h.casePlan).toEqual([expect.objectContaining({ capital: "PHYSICAL", responsibleAgency: "HOUSING" })]);
     expect(h.referrals).toEqual([
       expect.objectContaining({
-        id: "HOUSING-1",
+        id: "HOUSING-81",
         toAgency: "HOUSING",
         housing: expect.objectContaining({ decision: "ACCEPTED", openedKind: "HOUSING_CASE", openedId: "31" }),
         agriculture: null,

@@ -19,4 +19,9 @@ export const agricultureReferrals = referralAnswers({
     kinds: Object.keys(SQL),
     exists: async (m, kind, id) => /^[0-9]{1,18}$/.test(id) && (await m.query(SQL[kind as keyof typeof SQL], [id])).length > 0,
   },
+  demo: {
+    kind: "FARMER_REGISTRATION",
+    openedSql: "SELECT house_code, min(farm_book_no) AS opened_id FROM farmer WHERE house_code = ANY($1) GROUP BY 1",
+    declined: "no farm book: not a farming household, referred on to the community college",
+  },
 });

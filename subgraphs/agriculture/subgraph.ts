@@ -1,7 +1,8 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { agricultureOutcomes } from "./outcomes";
 import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
 import { agricultureReferrals } from "./referrals";
-import { Tambon } from "./area.stubs";
+import { District, Tambon } from "./area.stubs";
 import { CropCycle } from "./crop-cycle.entity";
 import { FarmerMutationResolver } from "./farmer.mutation";
 import { Farmer } from "./farmer.entity";
@@ -27,6 +28,7 @@ import { TrainingMutationResolver } from "./training.mutation";
 export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
   name: "agriculture",
   resolvers: [
+    agricultureOutcomes.resolver,
     ...agricultureReferrals.resolvers,
     FarmerResolver,
     PlotResolver,
@@ -42,7 +44,7 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     PriceMutationResolver,
     TrainingMutationResolver,
   ],
-  orphanedTypes: agricultureReferrals.orphanedTypes,
+  orphanedTypes: [District, ...agricultureReferrals.orphanedTypes],
   entities: [
     agricultureReferrals.entity,
     Farmer,
@@ -56,8 +58,9 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     TrainingAttendee,
   ],
   migrations: [Agriculture1764300000000, AgricultureFigures1765300000000, ReferralAnswers1765400000000],
-  loaders: (ds) => ({ ...createLoaders(ds), ...agricultureReferrals.loaders(ds) }),
+  loaders: (ds) => ({ ...createLoaders(ds), ...agricultureReferrals.loaders(ds), ...agricultureOutcomes.loaders(ds) }),
   referenceResolvers: {
+    District: { __resolveReference: (ref: District): District => ({ code: ref.code, householdMoves: ref.householdMoves }) },
     Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Farmer: { __resolveReference: (ref: { farmBookNumber: string }, ctx) => ctx.loaders.farmer.load(ref.farmBookNumber) },
     // The fields added to these types need only the key, which the reference carries.
@@ -65,6 +68,10 @@ export const agriculture: SubgraphDefinition<AgricultureLoaders> = {
     Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
     Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },
   },
-  seed: seedAgriculture,
+  // The demo's answers to the registry's demo referrals come from this agency's own seeded records.
+  seed: async (ds, options) => {
+    await seedAgriculture(ds, options);
+    await agricultureReferrals.seed(ds, options);
+  },
   isEmpty: isAgricultureEmpty,
 };

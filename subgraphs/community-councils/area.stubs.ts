@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { HouseholdMove } from "../kit/outcomes";
 
 /** Other owners' entities, by key only; this subgraph adds the council network's fields to each. */
 
@@ -14,6 +15,11 @@ export class Tambon {
 @ObjectType()
 export class District {
   @Field(() => ID) code: string;
+
+  /** Owned by social-development; the gateway fetches it and hands it here for Q5 (`@requires`, kit/outcomes.ts). */
+  @Directive("@external")
+  @Field(() => [HouseholdMove], { nullable: true })
+  householdMoves?: HouseholdMove[] | null;
 }
 
 /** `area`'s Province (code 49). */

@@ -22,4 +22,9 @@ export const councilReferrals = referralAnswers({
     kinds: Object.keys(SQL),
     exists: async (m, kind, id) => /^[0-9a-f]{1,32}$/.test(id) && (await m.query(SQL[kind as keyof typeof SQL], [id])).length > 0,
   },
+  demo: {
+    kind: "WELFARE_FUND_MEMBERSHIP",
+    openedSql: "SELECT house_code, min(person_id) AS opened_id FROM fund_member WHERE house_code = ANY($1) GROUP BY 1",
+    declined: "not a member yet: invited to the tambon fund's next meeting",
+  },
 });

@@ -1,4 +1,10 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { seedPlans } from "./seed.plans";
+import { Plans1765500000000 } from "./migrations/1765500000000-plans";
+import { PlanBaseline, PlanProject, ProjectProgress, TambonPlan } from "./plan.entity";
+import { PlanMutationResolver } from "./plan.mutation";
+import { createPlanLoaders, PlanProjectResolver, PlanResolver } from "./plan.resolver";
+import { councilOutcomes } from "./outcomes";
 import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
 import { councilReferrals } from "./referrals";
 import { District, type Household, type Person, Province, type Tambon } from "./area.stubs";
@@ -29,6 +35,10 @@ import { TambonCouncilsField, TambonCouncilsResolver } from "./tambon.resolver";
 export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   name: "community-councils",
   resolvers: [
+    PlanResolver,
+    PlanProjectResolver,
+    PlanMutationResolver,
+    councilOutcomes.resolver,
     ...councilReferrals.resolvers,
     CouncilResolver,
     CouncilMemberResolver,
@@ -53,6 +63,10 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
   // District and Province are reached only through their keys (no field here returns one), so they are listed to be kept.
   orphanedTypes: [District, Province, ...councilReferrals.orphanedTypes],
   entities: [
+    TambonPlan,
+    PlanBaseline,
+    PlanProject,
+    ProjectProgress,
     councilReferrals.entity,
     TambonCouncil,
     CouncilMember,
@@ -66,17 +80,22 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     CommunityEnterprise,
     CodiGrant,
   ],
-  migrations: [Councils1764300000000, ReferralAnswers1765400000000],
-  loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds) }),
+  migrations: [Councils1764300000000, ReferralAnswers1765400000000, Plans1765500000000],
+  loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds), ...councilOutcomes.loaders(ds), ...createPlanLoaders(ds) }),
   // Every field this subgraph adds to another owner's entity needs only the key the reference carries.
   referenceResolvers: {
     Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Tambon: { __resolveReference: (ref: { code: string }): Tambon => ({ code: ref.code }) },
-    District: { __resolveReference: (ref: { code: string }): District => ({ code: ref.code }) },
+    District: { __resolveReference: (ref: District): District => ({ code: ref.code, householdMoves: ref.householdMoves }) },
     Province: { __resolveReference: (ref: { code: string }): Province => ({ code: ref.code }) },
     Household: { __resolveReference: (ref: { houseCode: string }): Household => ({ houseCode: ref.houseCode }) },
     Person: { __resolveReference: (ref: { id: string }): Person => ({ id: ref.id }) },
   },
-  seed: seedCouncils,
+  // The demo's answers to the registry's demo referrals come from this agency's own seeded records.
+  seed: async (ds, options) => {
+    await seedCouncils(ds, options);
+    await councilReferrals.seed(ds, options);
+    await seedPlans(ds, options);
+  },
   isEmpty: isCouncilsEmpty,
 };

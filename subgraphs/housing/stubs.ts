@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { HouseholdMove } from "../kit/outcomes";
 
 /** Other owners' entities, referenced by key; housing adds its fields to some of them. */
 
@@ -37,6 +38,11 @@ export class District {
   @Directive("@external")
   @Field(() => [HouseholdNeed], { nullable: true })
   householdsInNeed?: HouseholdNeed[] | null;
+
+  /** Owned by social-development; the gateway fetches it and hands it here for Q5 (`@requires`, kit/outcomes.ts). */
+  @Directive("@external")
+  @Field(() => [HouseholdMove], { nullable: true })
+  householdMoves?: HouseholdMove[] | null;
 }
 
 /** social-development's Household: housing adds its surveys and cases (household.resolver.ts). */

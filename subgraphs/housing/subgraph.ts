@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { housingOutcomes } from "./outcomes";
 import { ReferralAnswers1765400000000 } from "../kit/referral-answer";
 import { housingReferrals } from "./referrals";
 import { ProgrammeBudget } from "./budget.entity";
@@ -23,6 +24,7 @@ import { TambonHousingField, TambonHousingResolver } from "./tambon.resolver";
 export const housing: SubgraphDefinition<HousingLoaders> = {
   name: "housing",
   resolvers: [
+    housingOutcomes.resolver,
     ...housingReferrals.resolvers,
     SurveyResolver,
     CaseResolver,
@@ -37,15 +39,25 @@ export const housing: SubgraphDefinition<HousingLoaders> = {
   orphanedTypes: [HousingProgrammeInfo, ...housingReferrals.orphanedTypes],
   entities: [housingReferrals.entity, HousingSurvey, AssistanceCase, CaseStep, ProgrammeBudget],
   migrations: [Housing1764300000000, HousingFigures1765300000000, ReferralAnswers1765400000000],
-  loaders: (ds, config) => ({ ...createLoaders(ds, config), ...housingReferrals.loaders(ds) }),
+  loaders: (ds, config) => ({ ...createLoaders(ds, config), ...housingReferrals.loaders(ds), ...housingOutcomes.loaders(ds) }),
   // Housing's fields on these types need only the key (and, for District, the required list),
   // which the reference carries: nothing to load.
   referenceResolvers: {
     Referral: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     Household: { __resolveReference: (ref: Household): Household => ({ houseCode: ref.houseCode }) },
     Tambon: { __resolveReference: (ref: Tambon): Tambon => ({ code: ref.code }) },
-    District: { __resolveReference: (ref: District): District => ({ code: ref.code, householdsInNeed: ref.householdsInNeed }) },
+    District: {
+      __resolveReference: (ref: District): District => ({
+        code: ref.code,
+        householdsInNeed: ref.householdsInNeed,
+        householdMoves: ref.householdMoves,
+      }),
+    },
   },
-  seed: seedHousing,
+  // The demo's answers to the registry's demo referrals come from this agency's own seeded records.
+  seed: async (ds, options) => {
+    await seedHousing(ds, options);
+    await housingReferrals.seed(ds, options);
+  },
   isEmpty: isHousingEmpty,
 };

@@ -8,6 +8,8 @@ const SUPERGRAPH = readFileSync(resolve(__dirname, "../../schema/supergraph.grap
 const named = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : named(t.type));
 // Root fields the public may call; the others need an agency's read scope (or audit:read) and serve records.
 const PUBLIC_ROOTS = [
+  "tambonPlan",
+  "provincePlans",
   "province",
   "districts",
   "district",
@@ -50,6 +52,10 @@ const BEHIND_READ = new Set([
   "FarmerTraining.attendees",
   "District.householdsInNeed",
   "District.housingCandidates",
+  "District.householdMoves",
+  "District.housingOutcomes",
+  "District.agricultureOutcomes",
+  "District.councilsOutcomes",
 ]);
 
 /** Walks every type a public caller can reach; returns the figures without the kit's rule or a reason. */

@@ -17,8 +17,10 @@ import { Column, type DataSource, Entity, type EntityManager, In, type Migration
 import { makeAppendOnly } from "./database";
 import { BadUserInputError, ConflictError } from "./errors";
 import { keyedLoader } from "./loaders";
-import { addressedTo, type CaseAgency } from "./referral";
-import type { SubgraphContext } from "./subgraph";
+import { demoCasework } from "./demo/casework";
+import { isoDaysBefore } from "./demo/random";
+import { AGENCY_SUBGRAPH, addressedTo, type CaseAgency, referralId } from "./referral";
+import type { SeedOptions, SubgraphContext } from "./subgraph";
 import { inTransaction } from "./transaction";
 import * as check from "./validate";
 
@@ -54,6 +56,11 @@ export interface ReferralAnswerOptions {
   readScopes: string[];
   /** What an acceptance may name as opened, and whether such a record exists in this agency's tables. */
   opened: { kinds: readonly string[]; exists(m: EntityManager, kind: string, id: string): Promise<boolean> };
+  /**
+   * The demo's answers (kit/demo/casework.ts): `openedSql` finds, for house codes ($1), the record
+   * the agency opened (`house_code`, `opened_id`); a household without one is declined with `declined`.
+   */
+  demo: { kind: string; openedSql: string; declined: string };
 }
 
 export class ReferralAnswers1765400000000 implements MigrationInterface {
@@ -189,6 +196,30 @@ export function referralAnswers(options: ReferralAnswerOptions) {
     }
   }
 
+  /** Answers the demo referrals addressed to this agency, a week after each was sent, from its own records. */
+  async function seed(ds: DataSource, seedOptions: SeedOptions): Promise<void> {
+    const mine = [...demoCasework(seedOptions.seed, seedOptions.households)].filter((r) => r.to === agency);
+    if (mine.length === 0) return;
+    const rows: { house_code: string; opened_id: string }[] = await ds.query(options.demo.openedSql, [mine.map((r) => r.houseCode)]);
+    const opened = new Map(rows.map((r) => [r.house_code, r.opened_id]));
+    await ds.getRepository(Answer).insert(
+      mine.map((r) => {
+        const id = opened.get(r.houseCode);
+        return {
+          referralId: referralId(agency, r.serial),
+          decision: id ? ReferralDecision.ACCEPTED : ReferralDecision.DECLINED,
+          openedKind: id ? options.demo.kind : null,
+          openedId: id ?? null,
+          reason: id ? null : options.demo.declined,
+          answeredOn: isoDaysBefore(r.sentOn, -7),
+          answeredBy: "demo-seed",
+          answeredAgency: AGENCY_SUBGRAPH[agency],
+          answeredRole: "demo-seed",
+        };
+      }),
+    );
+  }
+
   // Referral is reached by no query of the receiver: only the gateway's references lead to it.
-  return { entity: Answer, resolvers: [AnswerFieldResolver, AnswerMutationResolver] as const, orphanedTypes: [Referral], loaders };
+  return { entity: Answer, resolvers: [AnswerFieldResolver, AnswerMutationResolver] as const, orphanedTypes: [Referral], loaders, seed };
 }

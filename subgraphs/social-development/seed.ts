@@ -7,6 +7,7 @@ import { demoHouseholds, type DemoHousehold } from "../kit/demo/population";
 import { isoDaysBefore, Rng } from "../kit/demo/random";
 import type { SeedOptions } from "../kit/subgraph";
 import { Household } from "./household.entity";
+import { seedCasework } from "./seed.casework";
 
 const BATCH = 5000;
 type Row = Record<string, unknown>;
@@ -87,6 +88,7 @@ export async function seedRegistry(ds: DataSource, options: SeedOptions): Promis
       }
       await flush();
       await bulkInsert(m, "assessment_round", DEMO_ROUNDS);
+      await seedCasework(m, options);
     }),
   );
 }
