@@ -16,6 +16,7 @@ import { FundContribution, FundMatching, FundMember, FundPayout } from "./ledger
 import { FundContributionResolver, FundMatchingResolver, FundMemberResolver, FundPayoutResolver } from "./ledger.resolver";
 import { createLoaders, type CouncilLoaders } from "./loaders";
 import { Councils1764300000000 } from "./migrations/1764300000000-councils";
+import { CouncilsFigures1765500000000 } from "./migrations/1765500000000-councils-figures";
 import { HouseholdCouncilResolver, PersonCouncilResolver } from "./person.resolver";
 import { isCouncilsEmpty, seedCouncils } from "./seed";
 import { DistrictCouncilsField, ProvinceCouncilsField } from "./district.resolver";
@@ -66,7 +67,7 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     CommunityEnterprise,
     CodiGrant,
   ],
-  migrations: [Councils1764300000000, ReferralAnswers1765400000000],
+  migrations: [Councils1764300000000, ReferralAnswers1765400000000, CouncilsFigures1765500000000],
   loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds) }),
   // Every field this subgraph adds to another owner's entity needs only the key the reference carries.
   referenceResolvers: {
