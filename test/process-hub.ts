@@ -76,6 +76,8 @@ export async function startProcessHub(options: { data?: DatasetName; env?: Recor
           [`${envPrefix(name)}_DATABASE_URL`]: databaseUrl,
           [`${envPrefix(name)}_PORT`]: "0",
           GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
+          // No shared answers (gateway/response-cache.ts): a fault must show in the very next answer.
+          HUB_PUBLIC_CACHE_SECONDS: "0",
         };
         const started = await forkSubgraph(name, envs[name]);
         children[name] = started.child;
