@@ -58,15 +58,12 @@ async function template(serverUrl: string, subgraph: SubgraphName, name: string,
   const complete = found.rows[0]?.note === marker;
   if (!complete) await dropDatabase(serverUrl, name); // absent, or a seed that did not finish
   const def = SUBGRAPHS[subgraph];
-  const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name), loadConfig().timeZone);
-  try {
-    if (complete) return;
-    const started = Date.now();
-    await def.seed?.(ds, size);
-    console.log(`  ${subgraph}: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } finally {
-    await ds.destroy(); // a template must have no connections when it is cloned
-  }
+  // Seeded as \`npm start\` seeds: as the database's owner, without the serving pool's statement timeout.
+  const started = Date.now();
+  const { ds } = await openSubgraphDatabase(def, await ensureDatabase(serverUrl, name), loadConfig().timeZone, complete ? undefined : size);
+  await ds.destroy(); // a template must have no connections when it is cloned
+  if (complete) return;
+  console.log(`  ${subgraph}: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // As a database in service would be: planner statistics, visibility map and hint bits set once
   // here (the clones inherit them), not by autovacuum in the middle of a run.
   await onServer(databaseUrlOn(serverUrl, name), (c) => c.query("VACUUM (FREEZE, ANALYZE)"));

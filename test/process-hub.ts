@@ -89,7 +89,7 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
           [`${envPrefix(name)}_DATABASE_URL`]: databaseUrl,
           [`${envPrefix(name)}_PORT`]: "0",
           GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
-          // No shared answers: these hubs show what the gateway does when asked, not what it kept.
+          // No shared answers (gateway/response-cache.ts): a fault must show in the very next answer.
           HUB_PUBLIC_CACHE_SECONDS: "0",
         };
         const placed = options.placement?.(name, databaseUrl);

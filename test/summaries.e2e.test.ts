@@ -4,6 +4,7 @@ import type { SubgraphName } from "../subgraphs/kit/config";
 import { driftSql } from "../subgraphs/kit/summary";
 import { lastCompletedCropYear } from "../subgraphs/agriculture/season";
 import { KEPT_FIGURES as AGRICULTURE } from "../subgraphs/agriculture/summaries";
+import { KEPT_FIGURES as COUNCILS } from "../subgraphs/community-councils/summaries";
 import { KEPT_FIGURES as HOUSING } from "../subgraphs/housing/summaries";
 import { KEPT_FIGURES as REGISTRY } from "../subgraphs/social-development/summaries";
 import { compareFigures, type Difference, heldFigures, operation, selectionOf } from "./held-figures";
@@ -24,6 +25,7 @@ const KEPT = [
   ...REGISTRY.map((spec) => ["social-development", spec] as const),
   ...HOUSING.map((spec) => ["housing", spec] as const),
   ...AGRICULTURE.map((spec) => ["agriculture", spec] as const),
+  ...COUNCILS.map((spec) => ["community-councils", spec] as const),
 ] satisfies (readonly [SubgraphName, unknown])[];
 
 async function drift(): Promise<Record<string, unknown[]>> {
@@ -136,6 +138,19 @@ describe("figures kept by the writes", () => {
     await cycle(`${season + 1}-02-01`, 3000, "2.75");
     await cycle(`${season}-12-01`, 2500, null);
     await cycle(null, null, null);
+
+    // A member contributes twice more (a contributor counted once, however many contributions).
+    const [member] = await hub.subgraphs["community-councils"].ds.query(
+      `SELECT m.person_id, greatest(m.joined_on, '2025-01-01')::text AS on FROM fund_member m
+       ORDER BY 1 LIMIT 1`,
+    );
+    for (let i = 0; i < 2; i++) {
+      await ok(
+        `mutation($i: RecordContributionInput!) { recordContribution(input: $i) { amount } }`,
+        { i: { personId: member.person_id, amount: "30", paidOn: member.on } },
+        { role: "council-network-officer" },
+      );
+    }
 
     const found = await drift();
     expect(found).toEqual(noDrift(found));

@@ -22,6 +22,7 @@ import { FundContribution, FundMatching, FundMember, FundPayout } from "./ledger
 import { FundContributionResolver, FundMatchingResolver, FundMemberResolver, FundPayoutResolver } from "./ledger.resolver";
 import { createLoaders, type CouncilLoaders } from "./loaders";
 import { Councils1764300000000 } from "./migrations/1764300000000-councils";
+import { CouncilsFigures1765500000001 } from "./migrations/1765500000001-councils-figures";
 import { HouseholdCouncilResolver, PersonCouncilResolver } from "./person.resolver";
 import { isCouncilsEmpty, seedCouncils } from "./seed";
 import { DistrictCouncilsField, ProvinceCouncilsField } from "./district.resolver";
@@ -80,7 +81,7 @@ export const communityCouncils: SubgraphDefinition<CouncilLoaders> = {
     CommunityEnterprise,
     CodiGrant,
   ],
-  migrations: [Councils1764300000000, ReferralAnswers1765400000000, Plans1765500000000],
+  migrations: [Councils1764300000000, ReferralAnswers1765400000000, Plans1765500000000, CouncilsFigures1765500000001],
   loaders: (ds) => ({ ...createLoaders(ds), ...councilReferrals.loaders(ds), ...councilOutcomes.loaders(ds), ...createPlanLoaders(ds) }),
   // Every field this subgraph adds to another owner's entity needs only the key the reference carries.
   referenceResolvers: {

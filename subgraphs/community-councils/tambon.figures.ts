@@ -48,7 +48,7 @@ export class CodiGrantYearTotal {
   @Field(() => String, { description: "Baht." }) total: string;
 }
 
-/** One row per code in $1, whether or not the tambon has any record here. */
+/** One row per code in $1, whether or not the tambon has any record here (contributors and payees: summaries.ts). */
 const PER_TAMBON_SQL = `SELECT t.code AS tambon_code,
     EXISTS (SELECT 1 FROM council c WHERE c.tambon_code = t.code) AS has_council,
     EXISTS (SELECT 1 FROM welfare_fund f WHERE f.tambon_code = t.code) AS has_fund,
@@ -57,8 +57,8 @@ const PER_TAMBON_SQL = `SELECT t.code AS tambon_code,
        AND EXISTS (SELECT 1 FROM leader_training x WHERE x.person_id = l.person_id AND x.completed)) AS trained,
     (SELECT count(*) FROM fund_member m JOIN welfare_fund f ON f.id = m.fund_id WHERE f.tambon_code = t.code) AS fund_members,
     (SELECT f.balance FROM welfare_fund f WHERE f.tambon_code = t.code) AS fund_balance,
-    (SELECT count(DISTINCT x.person_id) FROM fund_contribution x JOIN welfare_fund f ON f.id = x.fund_id WHERE f.tambon_code = t.code) AS contributors,
-    (SELECT count(DISTINCT x.person_id) FROM fund_payout x JOIN welfare_fund f ON f.id = x.fund_id WHERE f.tambon_code = t.code) AS paid,
+    (SELECT count(*) FROM fund_contributor x JOIN welfare_fund f ON f.id = x.fund_id WHERE f.tambon_code = t.code AND x.transactions > 0) AS contributors,
+    (SELECT count(*) FROM fund_payee x JOIN welfare_fund f ON f.id = x.fund_id WHERE f.tambon_code = t.code AND x.transactions > 0) AS paid,
     (SELECT coalesce(sum(g.amount), 0) FROM codi_grant g WHERE g.tambon_code = t.code) AS grants_total,
     (SELECT count(*) FROM community_enterprise e WHERE e.tambon_code = t.code) AS enterprises
   FROM unnest($1::char(6)[]) AS t(code)`;

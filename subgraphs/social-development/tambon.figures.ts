@@ -78,23 +78,27 @@ export async function levelFigures(ds: DataSource, tambonCodes: string[]): Promi
  * boundary from the counters, the one month that straddles it person by person (a month of births,
  * over the province, through the birth-date index).
  */
-const VULNERABILITY_SQL = `WITH b AS (
-    SELECT ($2::date - interval '60 years')::date AS old_cut, date_trunc('month', $2::date - interval '60 years')::date AS old_month,
-      ($2::date - interval '7 years')::date AS young_cut, date_trunc('month', $2::date - interval '7 years')::date AS young_month),
-  kept AS (
+const OLD_CUT = `($2::date - interval '60 years')::date`;
+const OLD_MONTH = `date_trunc('month', $2::date - interval '60 years')::date`;
+const YOUNG_CUT = `($2::date - interval '7 years')::date`;
+const YOUNG_MONTH = `date_trunc('month', $2::date - interval '7 years')::date`;
+// The boundaries are written out (not in a CTE) so that the planner sees constants: a month of
+// births is a few hundred people, read through the birth-date index and the household's key.
+const VULNERABILITY_SQL = `WITH kept AS (
     SELECT c.tambon_code, sum(c.people) AS people,
-      coalesce(sum(c.people) FILTER (WHERE c.birth_month < b.old_month), 0) AS elderly,
-      coalesce(sum(c.people) FILTER (WHERE c.birth_month > b.young_month), 0) AS children_under7,
+      coalesce(sum(c.people) FILTER (WHERE c.birth_month < ${OLD_MONTH}), 0) AS elderly,
+      coalesce(sum(c.people) FILTER (WHERE c.birth_month > ${YOUNG_MONTH}), 0) AS children_under7,
       sum(c.disabled) AS disabled, sum(c.bedridden) AS bedridden, sum(c.single_parents) AS single_parents,
       sum(c.welfare_card_holders) AS welfare_card_holders
-    FROM tambon_people_count c, b WHERE c.tambon_code = ANY($1) GROUP BY 1),
+    FROM tambon_people_count c WHERE c.tambon_code = ANY($1) GROUP BY 1),
   edge AS (
-    SELECT h.tambon_code, count(*) FILTER (WHERE p.birth_date <= b.old_cut AND p.birth_date >= b.old_month) AS elderly,
-      count(*) FILTER (WHERE p.birth_date > b.young_cut AND p.birth_date < b.young_month + interval '1 month') AS children_under7
-    FROM b, person p JOIN household h ON h.house_code = p.house_code
-    WHERE h.tambon_code = ANY($1) AND ((p.birth_date >= b.old_month AND p.birth_date <= b.old_cut)
-      OR (p.birth_date > b.young_cut AND p.birth_date < b.young_month + interval '1 month'))
-    GROUP BY 1)
+    SELECT h.tambon_code, count(*) FILTER (WHERE p.birth_date <= ${OLD_CUT}) AS elderly,
+      count(*) FILTER (WHERE p.birth_date > ${YOUNG_CUT}) AS children_under7
+    FROM (SELECT house_code, birth_date FROM person WHERE birth_date >= ${OLD_MONTH} AND birth_date <= ${OLD_CUT}
+          UNION ALL
+          SELECT house_code, birth_date FROM person WHERE birth_date > ${YOUNG_CUT} AND birth_date < ${YOUNG_MONTH} + interval '1 month') p
+    JOIN household h ON h.house_code = p.house_code
+    WHERE h.tambon_code = ANY($1) GROUP BY 1)
   SELECT k.tambon_code, k.people, k.elderly + coalesce(e.elderly, 0) AS elderly,
     k.children_under7 + coalesce(e.children_under7, 0) AS children_under7,
     k.disabled, k.bedridden, k.single_parents, k.welfare_card_holders
