@@ -1,4 +1,4 @@
-import { Client, type Pool } from "pg";
+import { Client, Pool } from "pg";
 import { DataSource, type EntitySchema, type Logger, type MixedList, type QueryRunner } from "typeorm";
 import { logger } from "./log";
 
@@ -101,20 +101,29 @@ export async function connectDatabase(options: DatabaseOptions): Promise<{ ds: D
 export const DATABASE_CHECK_MS = 1000;
 
 /**
- * Resolves when the database answers `SELECT 1` within DATABASE_CHECK_MS, else rejects saying so.
- * Sent on the pool itself, past TypeORM's logger: a health probe is not a statement a request cost.
+ * A subgraph's /health check of its database: `SELECT 1` answered within DATABASE_CHECK_MS, else
+ * a rejection saying so. On a connection of its own (as the serving role, past TypeORM's logger: a
+ * probe is no statement a request cost), never queued behind the request pool: a burst of writes
+ * waiting on one fund's row holds every pooled connection, and that busy agency must not be taken
+ * for one whose database does not answer.
  */
-export async function checkDatabase(ds: DataSource): Promise<void> {
-  const pool = (ds.driver as unknown as { master: Pool }).master;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the database did not answer within ${DATABASE_CHECK_MS} ms`)), DATABASE_CHECK_MS);
-  });
-  try {
-    await Promise.race([pool.query("SELECT 1").catch(() => Promise.reject(new Error("the database refused the check"))), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function databaseCheck(url: string): { check(): Promise<void>; close(): Promise<void> } {
+  const pool = new Pool({ connectionString: url, max: 1, idleTimeoutMillis: 60_000 });
+  pool.on("error", () => {}); // an idle connection the server dropped: the next check opens another
+  return {
+    async check() {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the database did not answer within ${DATABASE_CHECK_MS} ms`)), DATABASE_CHECK_MS);
+      });
+      try {
+        await Promise.race([pool.query("SELECT 1").catch(() => Promise.reject(new Error("the database refused the check"))), late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: () => pool.end(),
+  };
 }
 
 /** Connects as the database's owner and brings its schema up to date with its migrations (never `synchronize`). */

@@ -5,7 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { DEFAULT_STATEMENT_TIMEOUT_MS, type HubConfig, refuseUnsafeSettings, type SubgraphName } from "./config";
-import { checkDatabase, connectDatabase, type DatabaseOptions, openDatabase, type QueryCounter } from "./database";
+import { connectDatabase, databaseCheck, type DatabaseOptions, openDatabase, type QueryCounter } from "./database";
 import type { SeedProgress } from "./seed-progress";
 import { servingRole } from "./serving-role";
 import { cacheHints } from "./cache-hints";
@@ -125,6 +125,7 @@ export async function startSubgraph<L>(
     statementTimeoutMs: config.statementTimeoutMs,
     poolSize: config.databasePoolSize,
   });
+  const database = databaseCheck((ds.options as { url: string }).url);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(def),
     includeStacktraceInErrorResponses: false,
@@ -154,7 +155,7 @@ export async function startSubgraph<L>(
     }),
     routes: [
       healthRoute(async () => {
-        await checkDatabase(ds);
+        await database.check();
         return { subgraph: def.name };
       }),
     ],
@@ -172,6 +173,7 @@ export async function startSubgraph<L>(
         await http.close();
         await apollo.stop();
         await ds.destroy();
+        await database.close();
       })()),
   };
 }

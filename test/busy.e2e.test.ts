@@ -5,9 +5,10 @@ import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { startHub, type TestHub } from "./hub";
 
 /**
- * A room of officers opening one view at once: identical public queries in flight together reach
+ * The hub busy. A room of officers opening one view at once: identical public queries in flight together reach
  * each subgraph once (gateway/inflight.ts), and each caller still gets the whole answer. Callers
- * with a token each get their own calls (their reads may be audited, their answers differ).
+ * with a token each get their own calls (their reads may be audited, their answers differ). An
+ * agency whose every pooled connection is taken is busy, not down: its /health still answers.
  */
 const CALLERS = 8;
 const profile = loadOperations().find((o) => o.name === "TambonProfile")!;
@@ -49,5 +50,18 @@ describe("identical requests in flight together", () => {
     const once = await hub.countStatements(() => ask("social-worker"));
     const together = await hub.countStatements(() => Promise.all(Array.from({ length: CALLERS }, () => ask("social-worker"))));
     for (const name of SUBGRAPH_NAMES) expect(together[name], name).toBe(once[name] * CALLERS);
+  });
+});
+
+describe("an agency whose every connection is busy", () => {
+  it("still answers /health at once, so the gateway does not take it for one that is down", async () => {
+    const housing = hub.subgraphs.housing;
+    const busy = Array.from({ length: hub.config.databasePoolSize }, () => housing.ds.query("SELECT pg_sleep(2)"));
+    await new Promise((done) => setTimeout(done, 200)); // every pooled connection is sleeping now
+    const started = performance.now();
+    const health = await fetch(new URL("/health", housing.url));
+    expect(health.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await Promise.all(busy);
   });
 });
