@@ -242,6 +242,62 @@ describe("a referral's whole life, from the registry to housing and back", () =>
     await expect(hub.asOwner("social-development", "UPDATE casework_event SET note = 'x'")).rejects.toThrow(/append-only/);
   });
 
+  it("the councils' network declines a referral in its own subgraph, with a reason; only the sender closes it", async () => {
+    const COUNCIL = { role: "council-network-officer" };
+    const plan = {
+      houseCode,
+      capital: "SOCIAL",
+      need: "no safety net",
+      goal: "a welfare fund member",
+      responsibleAgency: "COMMUNITY_COUNCILS",
+      reviewOn: "2027-03-31",
+    };
+    await answered(hub, M.plan, { input: plan }, SOCIAL);
+    const { id } = await answered(
+      hub,
+      M.refer,
+      { input: { houseCode, capital: "SOCIAL", toAgency: "COMMUNITY_COUNCILS", reason: "no safety net" } },
+      SOCIAL,
+    );
+    expect(id).toMatch(/^COMMUNITY_COUNCILS-\d+$/);
+    const DECLINE = `mutation($input: AnswerCouncilsReferralInput!) { answerCouncilsReferral(input: $input) { referralId decision reason } }`;
+    await refusedUnchanged(
+      hub,
+      DECLINE,
+      { input: { referralId: id, decision: "DECLINED" } },
+      { code: "BAD_USER_INPUT", field: "reason" },
+      written,
+      COUNCIL,
+    );
+    await refusedUnchanged(
+      hub,
+      DECLINE,
+      { input: { referralId: id, decision: "ACCEPTED", openedKind: "HOUSING_CASE", openedId: "1" } },
+      { code: "BAD_USER_INPUT", field: "openedKind" },
+      written,
+      COUNCIL,
+    );
+    expect(
+      await answered(hub, DECLINE, { input: { referralId: id, decision: "DECLINED", reason: "no fund in this tambon yet" } }, COUNCIL),
+    ).toEqual({
+      referralId: id,
+      decision: "DECLINED",
+      reason: "no fund in this tambon yet",
+    });
+    // The farmers council did not send it, so it cannot close it.
+    await refusedUnchanged(
+      hub,
+      M.close,
+      { input: { referralId: id, outcome: "NOT_MET" } },
+      { code: "FORBIDDEN", field: "referralId" },
+      written,
+      FARMERS,
+    );
+    expect(
+      await answered(hub, M.close, { input: { referralId: id, outcome: "NOT_MET", note: "declined: no fund" } }, SOCIAL),
+    ).toMatchObject({ outcome: "NOT_MET" });
+  });
+
   it("bad input is refused naming the field, and nothing is written", async () => {
     const other = (await registry("SELECT house_code FROM household ORDER BY house_code DESC LIMIT 1"))[0].house_code;
     const plan = {

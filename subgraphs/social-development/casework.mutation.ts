@@ -112,7 +112,7 @@ export class CaseworkMutationResolver {
         throw new NotFoundError("referralId", input.referralId, `referralId: no referral ${input.referralId}`);
       if (agency !== referral.fromAgency && agency !== "SOCIAL_DEVELOPMENT") {
         throw new ForbiddenError(
-          `referral ${referral.id} was sent by ${referral.fromAgency}: only its sender or the registry closes it`,
+          `referralId: referral ${referral.id} was sent by ${referral.fromAgency}: only its sender or the registry closes it`,
           "referralId",
         );
       }
