@@ -107,7 +107,9 @@ describe.skipIf(why !== undefined)("agencies on separate hosts (network namespac
           const started = performance.now();
           const answer = await run(hub!, op);
           times.push(Math.round(performance.now() - started));
-          expect(times.at(-1)).toBeLessThan(allowed[op]);
+          // A second more than the fault tests allow: a cut link also costs the kernel's retransmits and
+          // neighbour probes, and this file runs beside the fault tests' restarts on a 2-core machine.
+          expect(times.at(-1)).toBeLessThan(allowed[op] + 1000);
           expectOnlyStoppedSectionNull(CUT, whole[op], answer);
         }
       }
