@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOperations } from "../gateway/operations";
+import { planYears } from "../dashboard/src/figures";
 import { formats } from "../dashboard/src/i18n";
 import { artefact } from "./artefacts";
 import { browserAvailable, foreignRequests, launchBrowser } from "./browser";
@@ -193,6 +194,84 @@ describe.skipIf(!browserAvailable)("the dashboard", () => {
     expect(await page.locator(".badge").innerText()).toBe("ตัวเลขจริง (ไม่ปัด)");
     expect(await page.locator('[data-testid="tambon-table"] td[data-col="level1"]').allInnerTexts()).not.toContain("<5");
     await page.screenshot({ path: artefact("dashboard-province-analyst.png"), fullPage: false });
+  });
+
+  it("the district's outcomes (for a role that may see them) and a tambon's plan show the API's figures", async () => {
+    // A new role asks the view shown again: wait for its answer, so that leaving the page aborts nothing.
+    const role = async (name: string, level: "province" | "tambon") => {
+      const shown = () => page.evaluate((mark) => performance.getEntriesByName(mark).length, `dashboard:${level}`);
+      const before = await shown();
+      await page.locator('[data-testid="demo-role"]').selectOption(name);
+      await poll(() => page.locator('[data-testid="role"]').innerText()).toContain(name || th.t("publicRole"));
+      await poll(shown).toBeGreaterThan(before);
+    };
+    // The public: no outcome is asked for, and the panel says which role may see them.
+    await role("", "province");
+    await page.goto(`${origin}/dashboard/district/${DISTRICT}`);
+    await viewShown("district");
+    expect(await page.locator('[data-testid="outcomes-need-role"]').innerText()).toBe(th.t("outcomesNeedRole"));
+
+    // A tambon of the district with a plan this fiscal year or the one before: the panel shows the API's plan.
+    const years = planYears(new Date());
+    const rollup = async (y: number) =>
+      (await hub.query(`query($y: Int!) { provincePlans(fiscalYear: $y) { plans { tambonCode } } }`, { y })).data.provincePlans.plans;
+    const planned = [...(await rollup(years.fiscalYear)), ...(await rollup(years.previousFiscalYear))]
+      .map((p: { tambonCode: string }) => p.tambonCode)
+      .filter((c: string) => c.startsWith(DISTRICT));
+    expect(planned.length).toBeGreaterThan(0);
+    const tambon = planned[0];
+    const before = graphqlRequests();
+    await page.goto(`${origin}/dashboard/tambon/${tambon}`);
+    await viewShown("tambon");
+    expect(graphqlRequests()).toBe(before + 1); // the plan comes in the view's one request
+    const tambonOp = loadOperations().find((o) => o.name === "DashboardTambon")!;
+    const answer = await hub.query(tambonOp.query, { code: tambon, ...years });
+    expect(answer.errors).toBeUndefined();
+    const plan = answer.data.plan ?? answer.data.previousPlan;
+    const panel = page.locator('[data-testid="panel-plan"]');
+    expect(await panel.locator('[data-testid="no-plan"]').count()).toBe(answer.data.plan ? 0 : 1);
+    expect(await panel.locator('[data-testid="plan-title"]').innerText()).toContain(plan.title);
+    expect(await panel.locator('[data-testid="plan-baseline"] td.n').allInnerTexts()).toEqual(
+      plan.baseline.map((b: { value: number | null }) => th.count(b.value)),
+    );
+    const projects = panel.locator('[data-testid="plan-projects"] tbody tr');
+    expect(await projects.count()).toBe(plan.projects.length);
+    for (const [i, p] of plan.projects.entries()) {
+      const row = await projects.nth(i).innerText();
+      expect(row).toContain(th.baht(p.budget));
+      const last = p.progress.at(-1);
+      expect(row).toContain(last ? th.count(last.householdsReached) : th.t("noProgress"));
+    }
+
+    // The case conference: every agency's split, as the API gives it to that role.
+    await role("case-conference", "tambon");
+    const asked = graphqlRequests();
+    await page.goto(`${origin}/dashboard/district/${DISTRICT}`);
+    await viewShown("district");
+    await page.locator('[data-testid="outcomes"]').waitFor();
+    const districtOp = loadOperations().find((o) => o.name === "DashboardDistrict")!;
+    const all = { housingOutcomes: true, agricultureOutcomes: true, councilsOutcomes: true };
+    const q5 = await hub.query(districtOp.query, { code: DISTRICT, ...all }, { role: "case-conference" });
+    expect(q5.errors).toBeUndefined();
+    const outcomes = [...q5.data.district.housingOutcomes, ...q5.data.district.agricultureOutcomes, ...q5.data.district.councilsOutcomes];
+    expect(outcomes.length).toBeGreaterThanOrEqual(3);
+    expect(graphqlRequests()).toBe(asked + 1); // the outcomes come in the view's one request
+    const rows = page.locator('[data-testid="outcomes"] tbody tr');
+    expect(await rows.count()).toBe(outcomes.length);
+    const shown: Record<string, string> = {};
+    for (const o of outcomes) {
+      const cell = (col: string) => page.locator(`[data-testid="outcomes"] tr[data-help="${o.help}"] td[data-col="${col}"]`).innerText();
+      const pct = (up: number, of: number) => (of ? th.pct(up / of) : "–");
+      expect(await cell("helped")).toBe(
+        th.t("movedUpOf", { up: th.count(o.helpedMovedUp), of: th.count(o.helped), pct: pct(o.helpedMovedUp, o.helped) }),
+      );
+      expect(await cell("notHelped")).toBe(
+        th.t("movedUpOf", { up: th.count(o.notHelpedMovedUp), of: th.count(o.notHelped), pct: pct(o.notHelpedMovedUp, o.notHelped) }),
+      );
+      shown[o.help] = `${o.helpedMovedUp}/${o.helped} helped vs ${o.notHelpedMovedUp}/${o.notHelped} not`;
+    }
+    console.log(`dashboard: district ${DISTRICT} outcomes ${JSON.stringify(shown)}; tambon ${tambon} plan "${plan.title}"`);
+    await page.screenshot({ path: artefact("dashboard-district-outcomes.png"), fullPage: true });
   });
 
   it("with housing's subgraph stopped, the other panels still render and housing's say it sent no data", async () => {

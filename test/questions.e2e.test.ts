@@ -146,7 +146,7 @@ describe("the dashboard's operations (one request per view, /dashboard)", () => 
   const views: [string, Record<string, unknown>, string?][] = [
     ["DashboardProvince", {}],
     ["DashboardDistrict", { code: "4902" }],
-    ["DashboardTambon", { code: "490201", households: true, cases: true }, "housing-officer"],
+    ["DashboardDistrict", { code: "4902", housingOutcomes: true, agricultureOutcomes: true, councilsOutcomes: true }, "case-conference"],
   ];
   const statements = async (hub: TestHub, query: string, variables: Record<string, unknown>, role?: string) =>
     (await statementsFor(hub, query, variables, { role })).counts;
@@ -159,6 +159,22 @@ describe("the dashboard's operations (one request per view, /dashboard)", () => 
     for (const [subgraph, count] of Object.entries(large)) expect(count, subgraph).toBeLessThanOrEqual(12);
   });
 
+  it("DashboardTambon, of a tambon with a plan in both hubs, costs the same statements with 10 times more households", async () => {
+    // Which tambons have a plan differs with the seed's size: compare a tambon that has one in both.
+    const planned = async (hub: TestHub): Promise<string[]> =>
+      (await hub.query("{ provincePlans(fiscalYear: 2026) { plans { tambonCode } } }")).data.provincePlans.plans.map(
+        (p: { tambonCode: string }) => p.tambonCode,
+      );
+    const [large, small] = await Promise.all([planned(demo), planned(tenth)]);
+    const code = large.find((c) => small.includes(c));
+    expect(code).toBeDefined();
+    const variables = { code, fiscalYear: 2027, previousFiscalYear: 2026, households: true, cases: true };
+    const q = example("DashboardTambon").query;
+    const counts = [await statements(tenth, q, variables, "housing-officer"), await statements(demo, q, variables, "housing-officer")];
+    expect(counts[1]).toEqual(counts[0]);
+    for (const [subgraph, count] of Object.entries(counts[1])) expect(count, subgraph).toBeLessThanOrEqual(14);
+  });
+
   it("the three views ask for the same tambon figures (one fragment, copied into each operation)", () => {
     const fragment = (name: string) => /fragment DashboardTambonFigures on Tambon \{[\s\S]*\n\}/.exec(example(name).query)?.[0];
     expect(fragment("DashboardProvince")).toBeDefined();
@@ -166,14 +182,31 @@ describe("the dashboard's operations (one request per view, /dashboard)", () => 
     expect(fragment("DashboardTambon")).toBe(fragment("DashboardProvince"));
   });
 
+  it("the district view gives a role that may see them Q5's outcomes, the same as OutcomesByDistrict, and the public none", async () => {
+    const op = example("DashboardDistrict");
+    const all = { code: "4902", housingOutcomes: true, agricultureOutcomes: true, councilsOutcomes: true };
+    const view = await demo.query(op.query, all, { role: "case-conference" });
+    const q5 = await run(demo, "OutcomesByDistrict");
+    expect(view.errors).toBeUndefined();
+    expect(q5.errors).toBeUndefined();
+    for (const field of ["housingOutcomes", "agricultureOutcomes", "councilsOutcomes"]) {
+      const shown = view.data.district[field];
+      expect(shown.length, field).toBeGreaterThan(0);
+      expect(shown).toEqual(q5.data.district[field].map(({ cells: _, ...o }: { cells: unknown }) => o));
+    }
+    const anonymous = await demo.query(op.query, op.variableValues);
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data.district.housingOutcomes).toBeUndefined();
+  });
+
   it("the tambon view lists households with their level and cases for a role that may see them, and none for the public", async () => {
     const op = example("DashboardTambon");
-    const officer = await demo.query(op.query, { code: "490201", households: true, cases: true }, { role: "housing-officer" });
+    const officer = await demo.query(op.query, { ...op.variableValues, households: true, cases: true }, { role: "housing-officer" });
     expect(officer.errors).toBeUndefined();
     expect(officer.data.households.totalCount).toBeGreaterThan(0);
     expect(officer.data.households.nodes[0].latestAssessment.povertyLevel).toBeGreaterThan(0);
     expect(Array.isArray(officer.data.households.nodes[0].housingCases)).toBe(true);
-    const anonymous = await demo.query(op.query, { code: "490201" });
+    const anonymous = await demo.query(op.query, op.variableValues);
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data.households).toBeUndefined();
   });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { agenciesDown, bahtSum, csv, fiscalYearBE, indicator, placeFigures, publishedSum, type TambonFigures } from "./figures";
+import {
+  agenciesDown,
+  bahtSum,
+  csv,
+  fiscalYearBE,
+  indicator,
+  outcomeVariables,
+  placeFigures,
+  planYears,
+  publishedSum,
+  type TambonFigures,
+} from "./figures";
 import { formats } from "./i18n";
 
 const tambon = (code: string, level1: number | null, households: number | null, extra: Partial<TambonFigures> = {}): TambonFigures => ({
@@ -128,5 +139,22 @@ describe("formats", () => {
   });
   it("writes CSV by RFC 4180", () => {
     expect(csv([["a,b", 'say "x"', null, 5]])).toBe('"a,b","say ""x""",,5\r\n');
+  });
+});
+
+describe("the district's outcomes and the tambon's plan", () => {
+  it("asks for an agency's outcomes only with the registry's read grant and the agency's", () => {
+    expect(outcomeVariables([])).toEqual({ housingOutcomes: false, agricultureOutcomes: false, councilsOutcomes: false });
+    expect(outcomeVariables(["housing:read", "social-development:read"])).toEqual({
+      housingOutcomes: true,
+      agricultureOutcomes: false,
+      councilsOutcomes: false,
+    });
+    expect(outcomeVariables(["housing:read", "agriculture:read", "community-councils:read"]).housingOutcomes).toBe(false);
+  });
+
+  it("asks for the plans of the current fiscal year (from 1 October, Bangkok time) and the one before, in CE", () => {
+    expect(planYears(new Date("2026-09-30T16:59:00Z"))).toEqual({ fiscalYear: 2026, previousFiscalYear: 2025 });
+    expect(planYears(new Date("2026-09-30T17:00:00Z"))).toEqual({ fiscalYear: 2027, previousFiscalYear: 2026 });
   });
 });

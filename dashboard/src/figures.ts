@@ -316,3 +316,35 @@ export function csv(rows: (string | number | null)[][]): string {
   };
   return `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
+
+/** Q5's split of the earlier round's households in hardship by one agency's help (District.<agency>Outcomes). */
+export interface HelpOutcome {
+  help: string;
+  label: string;
+  helped: number | null;
+  helpedMovedUp: number | null;
+  notHelped: number | null;
+  notHelpedMovedUp: number | null;
+}
+/** The district view's outcome fields, each with the scopes it needs: the registry's list of households, and the agency's own records. */
+export const OUTCOMES = {
+  housingOutcomes: "housing:read",
+  agricultureOutcomes: "agriculture:read",
+  councilsOutcomes: "community-councils:read",
+} as const;
+export type OutcomeField = keyof typeof OUTCOMES;
+
+/** Which outcome fields a role may ask for (the others are left out of the request, not refused). */
+export function outcomeVariables(scopes: string[]): Record<OutcomeField, boolean> {
+  const registry = scopes.includes("social-development:read");
+  return Object.fromEntries(Object.entries(OUTCOMES).map(([field, scope]) => [field, registry && scopes.includes(scope)])) as Record<
+    OutcomeField,
+    boolean
+  >;
+}
+
+/** The fiscal years (CE, as tambonPlan takes them) the tambon view asks plans for: the current one and the one before. */
+export function planYears(date: Date): { fiscalYear: number; previousFiscalYear: number } {
+  const fiscalYear = fiscalYearBE(date) - 543;
+  return { fiscalYear, previousFiscalYear: fiscalYear - 1 };
+}

@@ -8,9 +8,14 @@ import {
   INDICATORS,
   type IndicatorId,
   type LevelTransitions,
+  OUTCOMES,
+  type OutcomeField,
+  outcomeVariables,
   placeFigures,
+  planYears,
   type TambonFigures,
 } from "./figures";
+import { type DistrictOutcomes, OutcomeFigures, type Plan, PlanFigures } from "./casework";
 import { type Formats, formats, type Lang } from "./i18n";
 import { TambonMap } from "./map";
 import {
@@ -57,7 +62,9 @@ interface HouseholdRow {
 }
 interface ViewData {
   province?: Area | null;
-  district?: (Area & { tambons: TambonFigures[] | null }) | null;
+  district?: (Area & DistrictOutcomes & { tambons: TambonFigures[] | null }) | null;
+  plan?: Plan | null;
+  previousPlan?: Plan | null;
   tambon?: TambonFigures | null;
   tambons?: TambonFigures[] | null;
   programmeBudgets?: ProgrammeBudget[] | null;
@@ -67,10 +74,15 @@ interface ViewData {
 
 const request = (place: Place, scopes: string[]): [OperationName, Record<string, unknown>] => {
   if (place.level === "province") return ["DashboardProvince", {}];
-  if (place.level === "district") return ["DashboardDistrict", { code: place.code }];
+  if (place.level === "district") return ["DashboardDistrict", { code: place.code, ...outcomeVariables(scopes) }];
   return [
     "DashboardTambon",
-    { code: place.code, households: scopes.includes("social-development:read"), cases: scopes.includes("housing:read") },
+    {
+      code: place.code,
+      ...planYears(new Date()),
+      households: scopes.includes("social-development:read"),
+      cases: scopes.includes("housing:read"),
+    },
   ];
 };
 
@@ -396,6 +408,16 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
               <PriceTable f={f} prices={data.cropPrices.crops} />
             </Panel>
           )}
+          {place.level === "district" && (
+            <Panel f={f} title="outcomes" agency="registry" down={down} asOf={asOf.registry}>
+              {data.district && <Outcomes f={f} district={data.district} />}
+            </Panel>
+          )}
+          {place.level === "tambon" && (
+            <Panel f={f} title="plan" agency="councils" down={down} asOf={asOf.councils}>
+              <PlanFigures f={f} year={fiscalYearBE(new Date())} plan={data.plan ?? null} previous={data.previousPlan ?? null} />
+            </Panel>
+          )}
           <Panel f={f} title="councils" agency="councils" down={down} asOf={asOf.councils}>
             {area?.councils ? (
               <AreaCouncilFigures f={f} c={area.councils} province={place.level === "province"} />
@@ -424,6 +446,20 @@ function View({ f, place, answer, indicatorId, onIndicator, go, scopes }: ViewPr
         </p>
       </footer>
     </main>
+  );
+}
+
+/** The outcome fields the role was given (asked and answered); none: the panel says which role may see them. */
+function Outcomes({ f, district }: { f: Formats; district: DistrictOutcomes }) {
+  const given = Object.fromEntries(
+    (Object.keys(OUTCOMES) as OutcomeField[]).filter((k) => district[k]).map((k) => [k, district[k]]),
+  ) as DistrictOutcomes;
+  return Object.keys(given).length ? (
+    <OutcomeFigures f={f} outcomes={given} />
+  ) : (
+    <p class="muted" data-testid="outcomes-need-role">
+      {f.t("outcomesNeedRole")}
+    </p>
   );
 }
 
