@@ -29,7 +29,12 @@ export class InflightQueries {
   async run(key: string | undefined, call: () => Promise<Answer>): Promise<Answer> {
     if (key === undefined) return call();
     const sharing = this.pending.get(key);
-    if (sharing) return structuredClone(await sharing);
+    if (sharing) {
+      // The HTTP response stays with the first caller: its Cache-Control hint (response-cache.ts)
+      // counts once, so a waiter's answer is never kept as if it had been asked for itself.
+      const { http: _, ...answer } = await sharing;
+      return structuredClone(answer);
+    }
     const answer = call().finally(() => this.pending.delete(key));
     this.pending.set(key, answer);
     return answer;
