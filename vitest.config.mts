@@ -17,7 +17,7 @@ export default defineConfig({
     alias: { graphql: "graphql/index.js" },
   },
   test: {
-    exclude: ["node_modules/**", ".data/**"],
+    exclude: ["**/node_modules/**", "**/.data/**"],
     setupFiles: ["test/setup.ts"],
     pool: "forks",
     // Two workers on a 2-core machine (vitest's default would be one). Test files share their
@@ -33,7 +33,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["subgraphs/**/*.test.ts", "gateway/**/*.test.ts", "dashboard/src/**/*.test.ts"],
+          include: ["subgraphs/**/*.test.ts", "gateway/**/*.test.ts", "dashboard/src/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["gateway/playground.test.ts", "gateway/dashboard.test.ts"],
         },
       },

@@ -19,6 +19,8 @@ export interface BenchData {
   serverUrl: string;
   /** This run's clone of each subgraph's database. */
   urls: Record<SubgraphName, string>;
+  /** The same for the baseline size, when asked for (a province run measures the hub at demo size too). */
+  baselineUrls?: Record<SubgraphName, string>;
   stop(): Promise<void>;
 }
 
@@ -70,39 +72,50 @@ async function template(serverUrl: string, subgraph: SubgraphName, name: string,
   await onServer(serverUrl, (c) => c.query(`COMMENT ON DATABASE ${name} IS '${marker}'`));
 }
 
-export async function prepareData(size: { label: string; households: number; seed: number }): Promise<BenchData> {
+type Size = { label: string; households: number; seed: number };
+
+export async function prepareData(size: Size, baseline?: Size): Promise<BenchData> {
   let embedded: EmbeddedServer | undefined;
   if (!process.env.DATABASE_URL) {
     console.log("starting the embedded PostgreSQL (bench/.data/; set DATABASE_URL to use a server) …");
     embedded = await startEmbeddedPostgresOnAnyPort(resolve(__dirname, ".data"), { flags: ["-c", "max_connections=200"] });
   }
   const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const prefix = `bench_${size.label}_${size.seed}`;
-  const run = `bench_run_${process.pid}`;
+  const clones: string[] = [];
+  /** Seeds the size's templates if need be, then clones them for this run. */
+  const prepare = async (s: Size): Promise<Record<SubgraphName, string>> => {
+    const prefix = `bench_${s.label}_${s.seed}`;
+    console.log(`data: ${s.households.toLocaleString("en")} households (seed ${s.seed}); seeding only what is not seeded yet …`);
+    await Promise.all(SUBGRAPH_NAMES.map((sub) => template(serverUrl, sub, databaseName(prefix, sub), s)));
+    const urls = {} as Record<SubgraphName, string>;
+    for (const sub of SUBGRAPH_NAMES) {
+      const name = databaseName(`bench_run_${process.pid}_${s.label}`, sub);
+      // FILE_COPY copies the files instead of writing the whole database to the WAL: much faster when large.
+      await onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${databaseName(prefix, sub)} STRATEGY FILE_COPY`));
+      clones.push(name);
+      urls[sub] = databaseUrlOn(serverUrl, name);
+    }
+    return urls;
+  };
   try {
     // Clones left by a bench that was killed (its pid is gone) are dropped.
     const stale = await onServer(serverUrl, (c) => c.query("SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_run\\_%'"));
     for (const { datname } of stale.rows as { datname: string }[]) {
       if (!alive(Number(datname.split("_")[2]))) await dropDatabase(serverUrl, datname);
     }
-    console.log(`data: ${size.households.toLocaleString("en")} households (seed ${size.seed}); seeding only what is not seeded yet …`);
-    await Promise.all(SUBGRAPH_NAMES.map((s) => template(serverUrl, s, databaseName(prefix, s), size)));
-    const urls = {} as Record<SubgraphName, string>;
-    for (const s of SUBGRAPH_NAMES) {
-      const name = databaseName(run, s);
-      // FILE_COPY copies the files instead of writing the whole database to the WAL: much faster when large.
-      await onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${databaseName(prefix, s)} STRATEGY FILE_COPY`));
-      urls[s] = databaseUrlOn(serverUrl, name);
-    }
+    const urls = await prepare(size);
+    const baselineUrls = baseline && (await prepare(baseline));
     return {
       serverUrl,
       urls,
+      baselineUrls,
       stop: async () => {
-        for (const s of SUBGRAPH_NAMES) await dropDatabase(serverUrl, databaseName(run, s));
+        for (const name of clones) await dropDatabase(serverUrl, name);
         await embedded?.stop();
       },
     };
   } catch (error) {
+    for (const name of clones) await dropDatabase(serverUrl, name).catch(() => undefined);
     await embedded?.stop();
     throw error;
   }

@@ -33,6 +33,9 @@ import { plotArea } from "../subgraphs/agriculture/area";
 import { cropSeason, lastCompletedCropYear, seasonArg } from "../subgraphs/agriculture/season";
 import { TambonCrops } from "../subgraphs/agriculture/tambon.resolver";
 import { communityCouncils } from "../subgraphs/community-councils/subgraph";
+import { housingReferrals } from "../subgraphs/housing/referrals";
+import { agricultureReferrals } from "../subgraphs/agriculture/referrals";
+import { councilReferrals } from "../subgraphs/community-councils/referrals";
 import { reportReady } from "./processes";
 import { WRITE_OPERATION } from "./scenarios";
 
@@ -55,6 +58,11 @@ function requestLoaders(dbs: Record<SubgraphName, DataSource>, config: ReturnTyp
     housing: housing.loaders(dbs.housing, config),
     agriculture: agriculture.loaders(dbs.agriculture, config),
     councils: communityCouncils.loaders(dbs["community-councils"], config),
+    answers: {
+      housing: housingReferrals.loaders(dbs.housing),
+      agriculture: agricultureReferrals.loaders(dbs.agriculture),
+      councils: councilReferrals.loaders(dbs["community-councils"]),
+    },
   };
 }
 type Loaders = ReturnType<typeof requestLoaders>;
@@ -163,6 +171,17 @@ function graph(l: Loaders, identity: Identity, dbs: Record<SubgraphName, DataSou
       village: async () => village(await l.area.village.load(h.villageCode ?? (await l.registry.household.load(h.houseCode))!.villageCode)),
       members: async () => (await l.registry.members.load(h.houseCode)).map((p) => withFields(p, { relationToHead: p.relation })),
       latestAssessment: () => l.registry.latestAssessment.load(h.houseCode),
+      assessments: () => l.registry.assessments.load(h.houseCode),
+      casePlan: () => l.registry.casePlan.load(h.houseCode),
+      // Each receiving agency's answer, from its own database (kit/referral-answer.ts).
+      referrals: async () =>
+        (await l.registry.referralsOf.load(h.houseCode)).map((r) =>
+          withFields(r, {
+            housing: () => l.answers.housing.referralAnswer.load(r.id),
+            agriculture: () => l.answers.agriculture.referralAnswer.load(r.id),
+            councils: () => l.answers.councils.referralAnswer.load(r.id),
+          }),
+        ),
       latestHousingSurvey: () => l.housing.latestSurvey.load(h.houseCode),
       housingCases: async () =>
         (await l.housing.casesOfHousehold.load(h.houseCode)).map((c) => withFields(c, { steps: () => l.housing.stepsOfCase.load(c.id) })),

@@ -1,11 +1,14 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { createGatewayRuntime } from "@graphql-hive/gateway";
 import { jwtVerify } from "jose";
 import { loadConfig } from "../subgraphs/kit/config";
 import { PUBLIC_IDENTITY, type Identity } from "../subgraphs/kit/identity";
 import { privateKey, signInternalToken } from "../subgraphs/kit/internal-token";
+import { hiveLoadableSupergraph } from "./hive-supergraph";
 import { reportReady } from "./processes";
 
 /**
@@ -32,9 +35,11 @@ async function main(): Promise<void> {
       purpose: null,
     };
   };
+  const supergraph = resolve(tmpdir(), `bench-hive-supergraph-${process.pid}.graphql`);
+  writeFileSync(supergraph, hiveLoadableSupergraph(readFileSync(resolve(__dirname, "../schema/supergraph.graphql"), "utf8")));
   const subgraphAt = new Map(config.subgraphs.map((s) => [s.url, s.name]));
   const gateway = createGatewayRuntime({
-    supergraph: resolve(__dirname, "../schema/supergraph.graphql"),
+    supergraph, // the hub's, with one workaround (hive-supergraph.ts)
     transportEntries: Object.fromEntries(config.subgraphs.map((s) => [s.name, { location: s.url }])),
     // The internal token covers the exact body bytes (kit/internal-token.ts), so it is made where
     // those are final: in Hive's onFetch hook, just before each subgraph request leaves.

@@ -128,3 +128,57 @@ export function markdown(
   }
   return lines.join("\n");
 }
+
+type Result = { key: string; gateways: Record<string, GatewayFigures> };
+
+export interface TargetCheck {
+  target: string;
+  scenario: string;
+  /** The measured ratio or figure. */
+  value: number;
+  met: boolean;
+}
+
+/**
+ * Issue 11's targets, each checked within this run: hub RPS ≥ 1.5× Hive and > stock on every read,
+ * Q3 p50 ≤ 3× the floor, the growth from demo size (Q1 ≤ 1.2×, Q3 ≤ 2×, against the hub at demo size
+ * when the run has it), no error, the hub's peak RSS ≤ 250 MB.
+ */
+export function targets(results: Result[], baseline: string): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const check = (target: string, scenario: string, value: number | undefined, met: (v: number) => boolean) => {
+    if (value !== undefined && Number.isFinite(value))
+      checks.push({ target, scenario, value: Math.round(value * 100) / 100, met: met(value) });
+  };
+  for (const { key, gateways: g } of results) {
+    const { hub, hive, stock, floor } = g;
+    const read = key !== "mix" && key !== "gap";
+    if (read && hive?.rps) check("hub RPS ÷ Hive RPS ≥ 1.5", key, hub.rps / hive.rps, (v) => v >= 1.5);
+    if (read && stock?.rps) check("hub RPS ÷ stock RPS > 1", key, hub.rps / stock.rps, (v) => v > 1);
+    if (key === "Q3" && floor?.p50) check("hub p50 ÷ floor p50 ≤ 3", key, hub.p50 / floor.p50, (v) => v <= 3);
+    const limit = { Q1: 1.2, Q3: 2 }[key];
+    if (limit && g[baseline]?.p50) check(`hub p50 ÷ ${baseline} p50 ≤ ${limit}`, key, hub.p50 / g[baseline].p50, (v) => v <= limit);
+    check(
+      "hub errors = 0",
+      key,
+      Object.values(hub.errors).reduce((a, b) => a + b, 0),
+      (v) => v === 0,
+    );
+    check("hub peak RSS ≤ 250 MB", key, hub.peakRssMb, (v) => v <= 250);
+  }
+  return checks;
+}
+
+/** The checks as a Markdown table: one row per target, the scenarios that missed it named. */
+export function targetTable(checks: TargetCheck[]): string {
+  const byTarget = new Map<string, TargetCheck[]>();
+  for (const c of checks) byTarget.set(c.target, [...(byTarget.get(c.target) ?? []), c]);
+  const lines = ["| target | met | missed (scenario: value) |", "| --- | --- | --- |"];
+  for (const [target, cs] of byTarget) {
+    const missed = cs.filter((c) => !c.met);
+    lines.push(
+      `| ${target} | ${cs.length - missed.length} of ${cs.length} | ${missed.map((c) => `${c.scenario}: ${c.value}`).join(", ") || "–"} |`,
+    );
+  }
+  return lines.join("\n");
+}

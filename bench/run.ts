@@ -5,14 +5,15 @@ import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { DEMO_TOKEN_SECRET, envPrefix, loadConfig, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { DEMO_TOKEN_SECRET, envPrefix, loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { onServer } from "../subgraphs/kit/database";
 import { generateGatewayKeys } from "../subgraphs/kit/internal-token";
 import { prepareData, type BenchData } from "./data";
 import { launch, type Child, type Statements } from "./processes";
 import { byKind, selfTimeByCategory } from "./profile";
-import { markdown, ratios, summarise, table, type GatewayFigures, type RoundSample } from "./report";
-import { buildScenarios, type Scenario } from "./scenarios";
+import { markdown, ratios, summarise, table, targets, targetTable, type GatewayFigures, type RoundSample } from "./report";
+import type { BenchRequest } from "./load";
+import { buildScenarios } from "./scenarios";
 
 const USAGE = `npm run bench -- [--quick] [--size demo|province] [--rounds N] [--seconds T] [--connections N]
                      [--gaps S,S] [--only Q1,Q2,Q3,Q4,mix,gap] [--profile]
@@ -86,28 +87,37 @@ interface Servers {
   gatewayEnv: NodeJS.ProcessEnv;
 }
 
-/** The five subgraphs, then the gateways (or, to profile, the hub's alone), each in its own process. */
+/** The hub's gateway on the baseline size's subgraphs, in a province run: the growth from demo size, measured in the same run. */
+const BASELINE = "hub@demo";
+
+/**
+ * The five subgraphs, then the gateways (or, to profile, the hub's alone), each in its own process;
+ * in a province run also five subgraphs on demo-size data and a second hub gateway over them.
+ */
 async function startServers(data: BenchData, log: number, profileDir?: string): Promise<Servers> {
   const keys = generateGatewayKeys();
   const base = { PATH: process.env.PATH, HOME: process.env.HOME, HOST: "127.0.0.1", APOLLO_TELEMETRY_DISABLED: "true" };
   // Each process gets only its own configuration: a subgraph its database and the public key.
-  const subgraphs = await Promise.all(
-    SUBGRAPH_NAMES.map((name) =>
-      launch(name, "bench/subgraph.ts", [name], {
-        log,
-        env: { ...base, GATEWAY_PUBLIC_KEY: keys.publicKeyPem, [`${envPrefix(name)}_DATABASE_URL`]: data.urls[name] },
-      }),
-    ),
-  );
-  const gatewayEnv = {
+  const launchSubgraphs = (urls: Record<SubgraphName, string>, suffix = "") =>
+    Promise.all(
+      SUBGRAPH_NAMES.map((name) =>
+        launch(`${name}${suffix}`, "bench/subgraph.ts", [name], {
+          log,
+          env: { ...base, GATEWAY_PUBLIC_KEY: keys.publicKeyPem, [`${envPrefix(name)}_DATABASE_URL`]: urls[name] },
+        }),
+      ),
+    );
+  const gatewayEnvOver = (subgraphs: Child[]) => ({
     ...base,
     PORT: "0",
     AUTH_HS256_SECRET: DEMO_TOKEN_SECRET,
     GATEWAY_PRIVATE_KEY: keys.privateKeyPem,
     // As in production (the hub's default there): no source-mapped stack traces. HUB_SOURCE_MAPS=true measures them.
     HUB_SOURCE_MAPS: process.env.HUB_SOURCE_MAPS ?? "false",
-    ...Object.fromEntries(subgraphs.map((s) => [`${envPrefix(s.name)}_URL`, s.url])),
-  };
+    ...Object.fromEntries(subgraphs.map((s, i) => [`${envPrefix(SUBGRAPH_NAMES[i])}_URL`, s.url])),
+  });
+  const subgraphs = await launchSubgraphs(data.urls);
+  const gatewayEnv = gatewayEnvOver(subgraphs);
   if (profileDir) {
     const hub = await launch("hub", "gateway/index.ts", [], {
       log,
@@ -116,14 +126,18 @@ async function startServers(data: BenchData, log: number, profileDir?: string): 
     });
     return { subgraphs, gateways: [hub], counted: subgraphs, gatewayEnv };
   }
+  const baseline = data.baselineUrls ? await launchSubgraphs(data.baselineUrls, "@demo") : [];
   const floorEnv = { ...base, ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${envPrefix(n)}_DATABASE_URL`, data.urls[n]])) };
-  const gateways = await Promise.all([
+  const [hub, hubAtDemo, ...others] = await Promise.all([
     launch("hub", "gateway/index.ts", [], { log, env: gatewayEnv }),
+    baseline.length ? launch(BASELINE, "gateway/index.ts", [], { log, env: gatewayEnvOver(baseline) }) : undefined,
     launch("stock", "bench/stock-gateway.ts", [], { log, env: gatewayEnv }),
     launch("hive", "bench/hive-gateway.ts", [], { log, env: gatewayEnv }),
     launch("floor", "bench/floor.ts", [], { log, env: floorEnv }),
   ]);
-  return { subgraphs, gateways, counted: [...subgraphs, gateways[3]], gatewayEnv };
+  const gateways = [hub, ...(hubAtDemo ? [hubAtDemo] : []), ...(others as Child[])];
+  const floor = others[2] as Child;
+  return { subgraphs: [...subgraphs, ...baseline], gateways, counted: [...subgraphs, ...baseline, floor], gatewayEnv };
 }
 
 /** Where two answers first differ (a path and both values), or null when they are equal. */
@@ -150,11 +164,16 @@ export interface Probe {
  * and what one request costs in SQL statements when nothing else runs (no merging of concurrent
  * requests). The subgraphs' work is over when the answer arrives (audit rows included).
  */
-async function probe(scenario: Scenario, gateways: Child[], counted: Child[]): Promise<Record<string, Probe>> {
-  const [first] = scenario.requests;
+async function probe(
+  key: string,
+  gateways: Child[],
+  requestsOf: (g: Child) => BenchRequest[],
+  counted: Child[],
+): Promise<Record<string, Probe>> {
   const probes: Record<string, Probe> = {};
   let hub: unknown;
   for (const g of gateways) {
+    const [first] = requestsOf(g);
     const before = await totalStatements(counted);
     const response = await fetch(g.url, {
       method: "POST",
@@ -163,10 +182,10 @@ async function probe(scenario: Scenario, gateways: Child[], counted: Child[]): P
     });
     const answer = (await response.json()) as { data?: unknown; errors?: unknown };
     const after = await totalStatements(counted);
-    if (answer.errors) console.warn(`  ${scenario.key}: ${g.name} answered with errors: ${JSON.stringify(answer.errors).slice(0, 200)}`);
+    if (answer.errors) console.warn(`  ${key}: ${g.name} answered with errors: ${JSON.stringify(answer.errors).slice(0, 200)}`);
     if (g.name === "hub") hub = answer.data;
-    const difference = firstDifference(hub, answer.data);
-    if (difference) console.warn(`  ${scenario.key}: ${g.name}'s answer differs from the hub's at ${difference}`);
+    const difference = g.name === BASELINE ? null : firstDifference(hub, answer.data); // other data, other answer
+    if (difference) console.warn(`  ${key}: ${g.name}'s answer differs from the hub's at ${difference}`);
     const statements = Object.fromEntries(
       Object.entries(after).flatMap(([db, n]) => (n > (before[db] ?? 0) ? [[db, n - (before[db] ?? 0)]] : [])),
     );
@@ -209,7 +228,9 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   const log = openSync(resolve(RESULTS, `${stem}.log`), "a");
   console.log(`the servers' own output goes to bench/results/${stem}.log`);
-  const data = await prepareData({ label: size, households: SIZES[size], seed: SEED });
+  // A province run measures the hub at demo size too, in the same run: how each answer grows with the data.
+  const baselineSize = size === "province" && !values.profile ? { label: "demo", households: SIZES.demo, seed: SEED } : undefined;
+  const data = await prepareData({ label: size, households: SIZES[size], seed: SEED }, baselineSize);
   const profileDir = values.profile ? resolve(RESULTS, "profiles", stem) : undefined;
   let servers: Servers | undefined;
   let stopping: Promise<void> | undefined;
@@ -229,9 +250,14 @@ async function main(): Promise<void> {
     servers = await startServers(data, log, profileDir);
     const { gateways, counted } = servers;
     const only = values.only?.split(",") ?? (values.profile ? ["Q2"] : undefined);
-    const scenarios = (
-      await buildScenarios({ auth: loadConfig(servers.gatewayEnv).auth, registryUrl: data.urls["social-development"], gaps })
-    ).filter((s) => !only || only.includes(s.key));
+    const auth = loadConfig(servers.gatewayEnv).auth;
+    const scenarios = (await buildScenarios({ auth, registryUrl: data.urls["social-development"], gaps })).filter(
+      (s) => !only || only.includes(s.key),
+    );
+    // The baseline hub is asked the same questions of its own data (Q1's households are its own).
+    const atDemo = data.baselineUrls
+      ? new Map((await buildScenarios({ auth, registryUrl: data.baselineUrls["social-development"], gaps })).map((s) => [s.key, s]))
+      : undefined;
     console.log(
       `${at()} ${gateways.map((g) => g.name).join(", ")} up; ${rounds} round(s) of ${seconds} s per scenario and gateway, ${connections} connections`,
     );
@@ -240,22 +266,24 @@ async function main(): Promise<void> {
     const results: { key: string; title: string; alone: Record<string, Probe>; gateways: Record<string, GatewayFigures> }[] = [];
     for (const scenario of scenarios) {
       await settledStatements(counted, 300); // requests of the last scenario that timed out may still be running
-      const alone = await probe(scenario, gateways, counted);
-      const samples = new Map<string, RoundSample[]>(gateways.map((g) => [g.name, []]));
+      const players = gateways.filter((g) => (g.name === "floor" ? !scenario.noFloor : g.name !== BASELINE || scenario.compareSizes));
+      const requestsOf = (g: Child) => (g.name === BASELINE ? atDemo!.get(scenario.key)!.requests : scenario.requests);
+      const alone = await probe(scenario.key, players, requestsOf, counted);
+      const samples = new Map<string, RoundSample[]>(players.map((g) => [g.name, []]));
       // The idle-gap scenario looks for errors, which come in the first requests after the gap: more, shorter rounds.
       const scenarioRounds = scenario.idleGaps && !values.quick ? Math.max(2 * rounds, scenario.idleGaps.length) : rounds;
       const scenarioSeconds = scenario.idleGaps ? Math.min(seconds, 3) : seconds;
       for (let round = 0; round < scenarioRounds; round++) {
         // A B C D, A B C D …: whatever else runs on the machine meanwhile hits every gateway alike.
-        for (const gateway of gateways) {
+        for (const gateway of players) {
           if (scenario.idleGaps) {
-            await measure(gateway.url, scenario.requests, { connections, seconds: 1, timeout });
+            await measure(gateway.url, requestsOf(gateway), { connections, seconds: 1, timeout });
             await sleep(scenario.idleGaps[round % scenario.idleGaps.length] * 1000);
           }
           const before = await totalStatements(counted);
           loadWindow = { from: Date.now() - gateway.startedAt, to: 0 };
           const [result, rssMb] = await peakRss(gateway, () =>
-            measure(gateway.url, scenario.requests, { connections, seconds: scenarioSeconds, timeout }),
+            measure(gateway.url, requestsOf(gateway), { connections, seconds: scenarioSeconds, timeout }),
           );
           loadWindow.to = Date.now() - gateway.startedAt;
           const after = await settledStatements(counted, result.p50);
@@ -280,6 +308,8 @@ async function main(): Promise<void> {
       for (const row of packages.slice(0, 15))
         console.log(`  ${`${row.share.toFixed(1)}%`.padStart(6)}  ${String(row.ms).padStart(6)} ms  ${row.category}`);
     }
+    const checks = targets(results, BASELINE);
+    console.log(`\nissue 11's targets, within this run:\n${targetTable(checks)}`);
     const postgres = await onServer(data.serverUrl, async (c) => (await c.query("SHOW server_version")).rows[0].server_version as string);
     const file = resolve(RESULTS, `${stem}.json`);
     writeFileSync(
@@ -300,6 +330,7 @@ async function main(): Promise<void> {
           },
           caveat: "A shared 2-core machine: other work may have run meanwhile. Compare gateways within this run (ratios), not across runs.",
           scenarios: results.map((r) => ({ ...r, ratios: ratios(r.gateways) })),
+          targets: checks,
           gatewayPeakRssMbOverRun: Object.fromEntries(
             gateways.filter((g) => g.running()).map((g) => [g.name, Math.round(g.memory().peakMb)]),
           ),
@@ -309,7 +340,7 @@ async function main(): Promise<void> {
         2,
       )}\n`,
     );
-    writeFileSync(resolve(RESULTS, `${stem}.md`), `${markdown(results)}\n`);
+    writeFileSync(resolve(RESULTS, `${stem}.md`), `${markdown(results)}\n\n${targetTable(checks)}\n`);
     console.log(`\n${at()} written: bench/results/${stem}.json (and .md: the tables for BENCHMARKS.md)`);
   } finally {
     await stopAll();

@@ -19,6 +19,10 @@ export interface Scenario {
    * takes the r-th, cycling), then measured.
    */
   idleGaps?: number[];
+  /** The SQL floor (floor.ts) models Q1-Q4 and the write only: a scenario it cannot answer skips it. */
+  noFloor?: boolean;
+  /** A read whose growth with the data a province run measures (against the hub at demo size, in the same run). */
+  compareSizes?: boolean;
 }
 
 /** The write of the 90/10 mix: a housing survey (no example operation writes, so the bench names its own). */
@@ -81,23 +85,41 @@ export async function buildScenarios(options: ScenarioOptions): Promise<Scenario
       }),
     ),
   );
+  // The dashboard's three views as a visitor without a token opens them (gateway/dashboard.ts).
+  const dashboards = await Promise.all(
+    ["DashboardProvince", "DashboardDistrict", "DashboardTambon"].map(async (name) => ({
+      key: name.replace("Dashboard", "dash-").toLowerCase(),
+      title: `${name} ${JSON.stringify(example(name))}`,
+      requests: [await request(named(name), example(name))],
+      noFloor: true,
+      compareSizes: true,
+    })),
+  );
   return [
     {
       key: "Q1",
       title: "HouseholdProfile, 200 different households",
+      compareSizes: true,
       requests: await Promise.all(
         spread.rows.map((r: { house_code: string }) => request(named("HouseholdProfile"), { houseCode: r.house_code })),
       ),
     },
-    { key: "Q2", title: `TambonProfile ${example("TambonProfile").code}`, requests: [q2] },
-    { key: "Q3", title: "DistrictRollup, the whole province", requests: [await request(named("DistrictRollup"), {})] },
+    { key: "Q2", title: `TambonProfile ${example("TambonProfile").code}`, requests: [q2], compareSizes: true },
+    {
+      key: "Q3",
+      title: "DistrictRollup, the whole province",
+      requests: [await request(named("DistrictRollup"), {})],
+      compareSizes: true,
+    },
     {
       key: "Q4",
+      compareSizes: true,
       title: `HousingCandidates ${example("HousingCandidates").districtCode}`,
       requests: [await request(named("HousingCandidates"), example("HousingCandidates"))],
     },
     // Nine reads, then one write, over and over: 90/10.
     { key: "mix", title: "90% Q2 reads, 10% housing-survey writes", requests: writes.flatMap((write) => [...Array(9).fill(q2), write]) },
+    ...dashboards,
     { key: "gap", title: `Q2 after ${options.gaps.join(" / ")} s idle`, requests: [q2], idleGaps: options.gaps },
   ];
 }
