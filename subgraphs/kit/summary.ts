@@ -1,3 +1,5 @@
+import { bulkLoad } from "./bulk";
+
 /**
  * Figures kept up to date by the writes themselves, so that reading a tambon's (or the province's)
  * figures costs the same whatever the number of rows behind them.
@@ -250,15 +252,16 @@ export function rebuildSql(specs: Kept[]): string[] {
 
 /**
  * Runs `work` (a seed's bulk writes, in transaction `m`) with the triggers of `specs` idle, then
- * recomputes what they keep once from every row.
+ * recomputes what they keep once from every row; foreign keys and plain indexes are set aside
+ * meanwhile (bulkLoad, kit/bulk.ts).
  */
 export async function withSummariesDeferred<T>(
-  m: { query(sql: string): Promise<unknown> },
+  m: { query(sql: string): Promise<any> },
   specs: Kept[],
   work: () => Promise<T>,
 ): Promise<T> {
   await m.query(`SET LOCAL ${DEFERRED} = 'on'`);
-  const result = await work();
+  const result = await bulkLoad(m, work);
   await m.query(`SET LOCAL ${DEFERRED} = 'off'`);
   for (const sql of rebuildSql(specs)) await m.query(sql);
   return result;
