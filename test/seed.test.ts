@@ -82,7 +82,12 @@ describe("the demo seed", () => {
     try {
       const before = await rowCounts(ds);
       expect(Object.values(before).some((n) => n > 0)).toBe(true);
-      const again = await openSubgraphDatabase(SUBGRAPHS[agency], await ensureDatabase(server(), seededName(agency)), DEFAULT_TIME_ZONE, OPTIONS);
+      const again = await openSubgraphDatabase(
+        SUBGRAPHS[agency],
+        await ensureDatabase(server(), seededName(agency)),
+        DEFAULT_TIME_ZONE,
+        OPTIONS,
+      );
       await again.ds.destroy();
       expect(again.seeded).toBe(false);
       expect(await rowCounts(ds)).toEqual(before);

@@ -279,11 +279,7 @@ export function rebuildSql(specs: Kept[]): string[] {
  * recomputes what they keep once from every row; foreign keys and plain indexes are set aside
  * meanwhile and put back last (bulkLoad, kit/bulk.ts).
  */
-export async function withSummariesDeferred<T>(
-  m: { query(sql: string): Promise<any> },
-  specs: Kept[],
-  work: () => Promise<T>,
-): Promise<T> {
+export async function withSummariesDeferred<T>(m: { query(sql: string): Promise<any> }, specs: Kept[], work: () => Promise<T>): Promise<T> {
   await m.query(`SET LOCAL ${DEFERRED} = 'on'`);
   const result = await bulkLoad(m, async () => {
     const written = await work();
