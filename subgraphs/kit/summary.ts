@@ -1,3 +1,5 @@
+import { bulkLoad } from "./bulk";
+
 /**
  * Figures kept up to date by the writes themselves, so that reading a tambon's (or the province's)
  * figures costs the same whatever the number of rows behind them.
@@ -239,10 +241,34 @@ export function driftSql(spec: Kept): string {
   return `(SELECT 'kept' AS side, * FROM (${kept} EXCEPT (${computed})) a) UNION ALL (SELECT 'recomputed', * FROM ((${computed}) EXCEPT ${kept}) b)`;
 }
 
-/** Statements that recompute everything `specs` keep from every row, in order (after a deferred seed). */
+/**
+ * Every key's latest values from the whole history in one sort (DISTINCT ON), not one index probe
+ * per key: the seed rebuilds before its indexes are back (kit/bulk.ts).
+ */
+function latestRebuild(spec: Latest): string[] {
+  const key = ident(spec.key);
+  const into = ident(spec.into);
+  const cols = Object.keys(spec.columns).map(ident);
+  const latest = `SELECT DISTINCT ON (h.${key}) h.${key} AS k, ${Object.entries(spec.columns)
+    .map(([c, expr]) => `${expr} AS ${ident(c)}`)
+    .join(", ")} FROM ${ident(spec.history)} h ORDER BY h.${key}, ${spec.order}`;
+  if (spec.create) return [`DELETE FROM ${into}`, `INSERT INTO ${into} (${key}, ${cols.join(", ")}) ${latest}`];
+  const tuple = (alias: string) => `ROW(${cols.map((c) => `${alias}.${c}`).join(", ")})`;
+  return [
+    `UPDATE ${into} i SET ${cols.map((c) => `${c} = f.${c}`).join(", ")}
+     FROM (SELECT t.${key} AS k, ${cols.map((c) => `l.${c}`).join(", ")} FROM ${into} t LEFT JOIN (${latest}) l ON l.k = t.${key}) f
+     WHERE i.${key} = f.k AND ${tuple("i")} IS DISTINCT FROM ${tuple("f")}`,
+  ];
+}
+
+/**
+ * Statements that recompute everything `specs` keep from every row, in order (after a deferred
+ * seed, the triggers still idle): `specs` in the order they feed each other (a latest table before
+ * the counters over it), as every KEPT_FIGURES lists them.
+ */
 export function rebuildSql(specs: Kept[]): string[] {
   return specs.flatMap((spec) => {
-    if ("history" in spec) return spec.create ? [`DELETE FROM ${ident(spec.into)}`, latestFill(spec)] : [latestFill(spec)];
+    if ("history" in spec) return latestRebuild(spec);
     if ("counts" in spec) return [`DELETE FROM ${ident(spec.table)}`, countersSql(spec)[1]];
     return [recompute(spec, spec.groupsOf(ident(spec.source)))];
   });
@@ -250,16 +276,16 @@ export function rebuildSql(specs: Kept[]): string[] {
 
 /**
  * Runs `work` (a seed's bulk writes, in transaction `m`) with the triggers of `specs` idle, then
- * recomputes what they keep once from every row.
+ * recomputes what they keep once from every row; foreign keys and plain indexes are set aside
+ * meanwhile and put back last (bulkLoad, kit/bulk.ts).
  */
-export async function withSummariesDeferred<T>(
-  m: { query(sql: string): Promise<unknown> },
-  specs: Kept[],
-  work: () => Promise<T>,
-): Promise<T> {
+export async function withSummariesDeferred<T>(m: { query(sql: string): Promise<any> }, specs: Kept[], work: () => Promise<T>): Promise<T> {
   await m.query(`SET LOCAL ${DEFERRED} = 'on'`);
-  const result = await work();
+  const result = await bulkLoad(m, async () => {
+    const written = await work();
+    for (const sql of rebuildSql(specs)) await m.query(sql);
+    return written;
+  });
   await m.query(`SET LOCAL ${DEFERRED} = 'off'`);
-  for (const sql of rebuildSql(specs)) await m.query(sql);
   return result;
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { citizenIdCheckDigit } from "../citizen-id";
 import { geography } from "../geography";
 import { isoDaysBefore, Rng } from "./random";
@@ -102,12 +102,32 @@ const SURNAMES = [
  * A real person's id is the registry's HMAC (`addMember`), handed out by `linkPerson`.
  */
 export const demoLinkageId = (seed: number, serial: number): string =>
-  createHash("sha256").update(`mukdahan-demo-person:${seed}:${serial}`).digest("hex").slice(0, 32);
+  hash("sha256", `mukdahan-demo-person:${seed}:${serial}`, "hex").slice(0, 32);
 
 const birthDateAt = (rng: Rng, age: number): string => isoDaysBefore(DEMO_REFERENCE_DATE, age * 365 + rng.int(0, 364));
 
+/**
+ * The population being drawn in this process, shared by every seed that asks for the same one while
+ * another still walks it: the seed script seeds the agencies side by side, each used to draw the same
+ * 115,000 households again (about 5 s of CPU each). Held weakly: once no walk holds it, it may go.
+ * The walks only read what they are given (its households are the same objects for each of them).
+ */
+let drawing: WeakRef<{ seed: number; count: number; drawn: DemoHousehold[]; source: Iterator<DemoHousehold> }> | undefined;
+
 /** `count` households spread over every village (every village gets one before any gets two). */
 export function* demoHouseholds(seed: number, count: number): Generator<DemoHousehold> {
+  let shared = drawing?.deref();
+  if (shared?.seed !== seed || shared.count !== count) {
+    shared = { seed, count, drawn: [], source: drawHouseholds(seed, count) };
+    drawing = new WeakRef(shared);
+  }
+  for (let i = 0; i < count; i++) {
+    if (i === shared.drawn.length) shared.drawn.push(shared.source.next().value as DemoHousehold);
+    yield shared.drawn[i];
+  }
+}
+
+function* drawHouseholds(seed: number, count: number): Generator<DemoHousehold> {
   const { villages, tambons } = geography();
   const rng = new Rng(seed);
   // Some tambons are poorer than others: a fixed offset per tambon.

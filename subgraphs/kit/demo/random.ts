@@ -32,9 +32,25 @@ export class Rng {
   }
 }
 
-/** An ISO date `daysBack` days before `from` (YYYY-MM-DD). */
+const DAY_MS = 86_400_000;
+/** Memo of ISO date → days since 1970 and back: the seeds ask for millions of dates over a few thousand days. */
+const dayOf = new Map<string, number>();
+const isoOf = new Map<number, string>();
+
+/** An ISO date `daysBack` (a whole number) days before `from` (YYYY-MM-DD). */
 export function isoDaysBefore(from: string, daysBack: number): string {
-  const date = new Date(`${from}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - daysBack);
-  return date.toISOString().slice(0, 10);
+  if (!Number.isInteger(daysBack)) throw new RangeError(`not a whole number of days: ${daysBack}`);
+  let day = dayOf.get(from);
+  if (day === undefined) {
+    day = Date.parse(`${from}T00:00:00Z`) / DAY_MS;
+    if (!Number.isInteger(day)) throw new RangeError(`not an ISO date: "${from}"`);
+    dayOf.set(from, day);
+  }
+  const target = day - daysBack;
+  let iso = isoOf.get(target);
+  if (iso === undefined) {
+    iso = new Date(target * DAY_MS).toISOString().slice(0, 10);
+    isoOf.set(target, iso);
+  }
+  return iso;
 }
