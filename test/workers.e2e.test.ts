@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envPrefix, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
@@ -44,13 +44,18 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** One request on a connection of its own: the status and parsed body. */
-function send(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+/** One request on a connection of its own (or of `agent`'s): the status and parsed body. */
+function send(
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  agent: Agent | false = false,
+): Promise<{ status: number; body: any }> {
   return new Promise((done, failed) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(new URL(path, url), {
       method: payload ? "POST" : "GET",
-      agent: false,
+      agent,
       headers: payload ? { "content-type": "application/json", ...headers } : headers,
     });
     req.on("response", (res) => {
@@ -110,6 +115,8 @@ describe("GATEWAY_WORKERS=2", () => {
     const kept = await hub.countStatements(() => Promise.all(Array.from({ length: 6 }, () => unsafeHousing(code))));
     expect(Object.values(kept).reduce((a, b) => a + b, 0)).toBe(0);
 
+    // Every write on one kept-alive connection: through one worker, the other learns of them only from the primary.
+    const oneWorker = new Agent({ keepAlive: true, maxSockets: 1 });
     for (const house of houses) {
       const written = await send(
         "/graphql",
@@ -130,9 +137,11 @@ describe("GATEWAY_WORKERS=2", () => {
           },
         },
         officer,
+        oneWorker,
       );
       expect(written.body.errors).toBeUndefined();
     }
+    oneWorker.destroy();
     // Right after the last write's answer, every public read, from either worker, sees it.
     const after = await Promise.all(Array.from({ length: 20 }, () => unsafeHousing(code)));
     expect(after).toEqual(Array(20).fill(before + 5));
