@@ -321,7 +321,15 @@ async function main(): Promise<void> {
           startedAt: started.toISOString(),
           finishedAt: new Date().toISOString(),
           size: { name: size, households: SIZES[size], seed: SEED },
-          options: { quick: !!values.quick, rounds, seconds, connections, gaps, timeoutSeconds: timeout, gatewayWorkers: process.env.GATEWAY_WORKERS ?? "1" },
+          options: {
+            quick: !!values.quick,
+            rounds,
+            seconds,
+            connections,
+            gaps,
+            timeoutSeconds: timeout,
+            gatewayWorkers: process.env.GATEWAY_WORKERS ?? "1",
+          },
           machine: {
             cores: availableParallelism(),
             cpu: cpus()[0]?.model,
