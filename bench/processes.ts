@@ -18,7 +18,9 @@ export interface Child {
   /** When it was forked (Date.now()). */
   startedAt: number;
   statements(): Promise<Statements>;
-  /** Resident memory now (VmRSS) and at its peak so far (VmHWM), in MB, from /proc. */
+  /** Resident memory now (VmRSS) and at its peak so far (VmHWM), in MB, from /proc, summed over the
+   * process and its descendants (the hub's gateway with GATEWAY_WORKERS: the primary and its workers;
+   * each one's own peak, so `peakMb` is at most the true peak of the sum). */
   memory(): { rssMb: number; peakMb: number };
   running(): boolean;
   stop(): Promise<void>;
@@ -30,6 +32,26 @@ function procStatus(pid: number, key: "VmRSS" | "VmHWM"): number {
     .find((l) => l.startsWith(`${key}:`));
   return Number(line?.replace(/\D/g, "") ?? 0) / 1024; // kB → MB
 }
+
+/** The process and every descendant still running (Linux's /proc/<pid>/task/<pid>/children). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    // gone meanwhile
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+const summed = (pid: number, key: "VmRSS" | "VmHWM"): number =>
+  processTree(pid).reduce((sum, p) => {
+    try {
+      return sum + procStatus(p, key);
+    } catch {
+      return sum; // a worker that ended between the listing and the reading
+    }
+  }, 0);
 
 export interface LaunchOptions {
   env: NodeJS.ProcessEnv;
@@ -64,7 +86,7 @@ export function launch(name: string, entry: string, args: string[], options: Lau
             waiting.push(answer);
             child.send("statements", (error) => error && answer({}));
           }),
-        memory: () => ({ rssMb: procStatus(child.pid!, "VmRSS"), peakMb: procStatus(child.pid!, "VmHWM") }),
+        memory: () => ({ rssMb: summed(child.pid!, "VmRSS"), peakMb: summed(child.pid!, "VmHWM") }),
         running: () => child.exitCode === null && child.signalCode === null,
         stop: () =>
           new Promise((done) => {

@@ -114,6 +114,8 @@ async function startServers(data: BenchData, log: number, profileDir?: string): 
     GATEWAY_PRIVATE_KEY: keys.privateKeyPem,
     // As in production (the hub's default there): no source-mapped stack traces. HUB_SOURCE_MAPS=true measures them.
     HUB_SOURCE_MAPS: process.env.HUB_SOURCE_MAPS ?? "false",
+    // The hub's gateway on that many cores (node:cluster); the other gateways ignore it.
+    ...(process.env.GATEWAY_WORKERS ? { GATEWAY_WORKERS: process.env.GATEWAY_WORKERS } : {}),
     ...Object.fromEntries(subgraphs.map((s, i) => [`${envPrefix(SUBGRAPH_NAMES[i])}_URL`, s.url])),
   });
   const subgraphs = await launchSubgraphs(data.urls);
@@ -319,7 +321,15 @@ async function main(): Promise<void> {
           startedAt: started.toISOString(),
           finishedAt: new Date().toISOString(),
           size: { name: size, households: SIZES[size], seed: SEED },
-          options: { quick: !!values.quick, rounds, seconds, connections, gaps, timeoutSeconds: timeout },
+          options: {
+            quick: !!values.quick,
+            rounds,
+            seconds,
+            connections,
+            gaps,
+            timeoutSeconds: timeout,
+            gatewayWorkers: process.env.GATEWAY_WORKERS ?? "1",
+          },
           machine: {
             cores: availableParallelism(),
             cpu: cpus()[0]?.model,

@@ -13,9 +13,19 @@ import type { GatewayContext } from "./auth";
  * Staleness: a mutation through this gateway clears every kept answer that read from a subgraph
  * the mutation reached (whether or not it succeeded), and an answer whose reads began before such a
  * mutation is never kept; so after a write through this gateway has answered, no one is served
- * what it changed. A write that reaches an agency another way (another gateway process, the
- * agency's own tools) shows after at most the hint's max-age (`HUB_PUBLIC_CACHE_SECONDS`).
+ * what it changed. With GATEWAY_WORKERS, a write's clearing reaches every worker before its answer
+ * leaves (`writes`, gateway/workers.ts), so the same holds for the whole gateway. A write that
+ * reaches an agency another way (another gateway, the agency's own tools) shows after at most the
+ * hint's max-age (`HUB_PUBLIC_CACHE_SECONDS`).
  */
+
+/** How a write's clearing reaches the gateway's other processes (gateway/workers.ts); none in one process. */
+export interface WriteChannel {
+  /** Tells every other process that these subgraphs were written; resolves once each has cleared them. */
+  announce(services: string[]): Promise<void>;
+  /** From now on, `clear` is called with the subgraphs another process wrote to. */
+  listen(clear: (services: string[]) => void): void;
+}
 
 /** The subgraphs a query plan calls (its Fetch nodes, wherever they sit). */
 function servicesIn(node: unknown, into = new Set<string>()): Set<string> {
@@ -37,13 +47,19 @@ interface Entry {
   reads: Map<string, number>;
 }
 
-export function responseCache(options: { maxEntries?: number } = {}) {
+export function responseCache(options: { maxEntries?: number; writes?: WriteChannel } = {}) {
   const maxEntries = options.maxEntries ?? 1000;
   const entries = new Map<string, Entry>();
   const generation = new Map<string, number>();
   const services = new WeakMap<object, Set<string>>();
   const gen = (service: string) => generation.get(service) ?? 0;
   const fresh = (e: Entry) => e.expires > Date.now() && [...e.reads].every(([s, g]) => gen(s) === g);
+  /** A write reached these subgraphs: what was read from them before is no longer kept nor kept later. */
+  const written = (reached: Iterable<string>) => {
+    for (const s of reached) generation.set(s, gen(s) + 1);
+    for (const [k, e] of entries) if (!fresh(e)) entries.delete(k);
+  };
+  options.writes?.listen(written);
 
   /** For the gateway's `experimental_didResolveQueryPlan`: which subgraphs this request calls. */
   const didResolveQueryPlan: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, requestContext }) => {
@@ -73,8 +89,9 @@ export function responseCache(options: { maxEntries?: number } = {}) {
         async willSendResponse({ operation, contextValue, response, overallCachePolicy }) {
           const reached = services.get(contextValue) ?? new Set<string>();
           if (operation?.operation === "mutation") {
-            for (const s of reached) generation.set(s, gen(s) + 1);
-            for (const [k, e] of entries) if (!fresh(e)) entries.delete(k);
+            written(reached);
+            // The answer waits until no other worker can serve what this write changed.
+            if (reached.size > 0) await options.writes?.announce([...reached]);
             return;
           }
           const policy = overallCachePolicy.policyIfCacheable();

@@ -14,7 +14,8 @@ import { readyRoute } from "./readiness";
 import { SubgraphClient, subgraphAgent } from "./subgraph-client";
 import { operationLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
-import { responseCache } from "./response-cache";
+import { responseCache, type WriteChannel } from "./response-cache";
+import { workerIdentity } from "./workers";
 import { healthRoute, serveApollo, type Route } from "../subgraphs/kit/http";
 import { loadOperations } from "./operations";
 import { fontRoute } from "./fonts";
@@ -29,6 +30,8 @@ export interface GatewayOptions {
   port?: number;
   /** Where each subgraph named in the supergraph is reached. */
   subgraphUrls: Record<string, string>;
+  /** The other gateway processes a write's clearing must reach (GATEWAY_WORKERS); none: this process alone. */
+  writes?: WriteChannel;
 }
 
 export interface RunningGateway {
@@ -76,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl = readSupergraph();
   const agent = subgraphAgent();
   const circuits: Record<string, SubgraphCircuit> = {};
-  const cache = responseCache();
+  const cache = responseCache({ writes: options.writes });
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_didResolveQueryPlan: cache.didResolveQueryPlan,
@@ -115,7 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
     context: async (req, requestId) => ({ identity: await identify(req), requestId }),
     routes: [
-      healthRoute(async () => ({ service: "gateway" })),
+      healthRoute(async () => ({ service: "gateway", ...workerIdentity() })),
       readyRoute(circuits, supergraphSdl),
       fontRoute(),
       dashboardRoute(config),

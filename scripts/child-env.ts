@@ -27,11 +27,13 @@ export function subgraphEnv(env: Env, name: SubgraphName, own: { port: number; d
   };
 }
 
-/** The gateway's environment: its port, user-token settings, private key, limits, the subgraphs' URLs and deadlines. */
+/** The gateway's environment: its port, user-token settings, private key, limits, worker count, the subgraphs' URLs and deadlines. */
 export function gatewayEnv(env: Env, own: { gatewayPrivateKey: string; subgraphUrls: Record<string, string> }): Env {
   return {
     ...machine(env),
-    ...pick(env, (key) => /^(PORT|HOST|INTROSPECTION|PLAYGROUND|HEALTH_INTERVAL_MS)$|^(MAX|AUTH|HUB)_|_TIMEOUT_MS$/.test(key)),
+    ...pick(env, (key) =>
+      /^(PORT|HOST|INTROSPECTION|PLAYGROUND|HEALTH_INTERVAL_MS|GATEWAY_WORKERS)$|^(MAX|AUTH|HUB)_|_TIMEOUT_MS$/.test(key),
+    ),
     ...Object.fromEntries(Object.entries(own.subgraphUrls).map(([name, url]) => [`${envPrefix(name)}_URL`, url])),
     GATEWAY_PRIVATE_KEY: own.gatewayPrivateKey,
   };

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { DEMO_LINKAGE_SECRET, DEMO_TOKEN_SECRET, loadConfig, refuseUnsafeSettings, unsafeSettings } from "./config";
 
@@ -109,5 +110,14 @@ describe("deadlines", () => {
   it("a deadline of 0 or not a number is refused, naming the key", () => {
     expect(() => loadConfig({ SUBGRAPH_TIMEOUT_MS: "0" })).toThrow("SUBGRAPH_TIMEOUT_MS must be above 0");
     expect(() => loadConfig({ AGRICULTURE_TIMEOUT_MS: "4s" })).toThrow('AGRICULTURE_TIMEOUT_MS must be a whole number, got "4s"');
+  });
+
+  it("GATEWAY_WORKERS: one process by default, a count above 0, or one per core", () => {
+    expect(loadConfig({}).gatewayWorkers).toBe(1);
+    expect(loadConfig({ GATEWAY_WORKERS: "3" }).gatewayWorkers).toBe(3);
+    expect(loadConfig({ GATEWAY_WORKERS: "auto" }).gatewayWorkers).toBe(availableParallelism());
+    for (const bad of ["0", "-2", "1.5", "two"]) {
+      expect(() => loadConfig({ GATEWAY_WORKERS: bad })).toThrow(`GATEWAY_WORKERS must be a whole number above 0 or "auto", got "${bad}"`);
+    }
   });
 });

@@ -2,6 +2,7 @@
  * The hub's one typed configuration, read once at an entry point from the environment.
  * Every key has a default that works on a fresh machine; port 0 means "any free port".
  */
+import { availableParallelism } from "node:os";
 import { checkTimeZone, DEFAULT_TIME_ZONE } from "./clock";
 import { logger } from "./log";
 
@@ -80,6 +81,9 @@ export interface HubConfig {
    * (the subgraphs' cache hints; gateway/response-cache.ts), at most, when a write reaches an agency
    * by another way than this gateway; a write through it clears at once what it touches. 0: off. Default 10. */
   publicCacheSeconds: number;
+  /** `GATEWAY_WORKERS`: gateway processes sharing its port (node:cluster, gateway/workers.ts), a whole
+   * number above 0 or `auto` (one per core, os.availableParallelism()). Default 1: one process, no cluster. */
+  gatewayWorkers: number;
 }
 
 export interface AuthConfig {
@@ -165,6 +169,15 @@ function positive(env: Env, key: string, fallback: number): number {
   return value;
 }
 
+/** GATEWAY_WORKERS: a whole number above 0, or `auto` for one per core. */
+function workers(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return 1;
+  if (raw.trim().toLowerCase() === "auto") return availableParallelism();
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1)
+    throw new Error(`GATEWAY_WORKERS must be a whole number above 0 or "auto", got "${raw}"`);
+  return Number(raw);
+}
+
 /** The gateway's deadline for a subgraph call when neither SUBGRAPH_TIMEOUT_MS nor `<NAME>_TIMEOUT_MS` says. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 4000;
 /** A request's statement may run this long (several of the gateway's deadlines: a slow but useful query still ends). */
@@ -219,6 +232,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     databasePoolSize: positive(env, "HUB_DB_POOL_SIZE", 10),
     sourceMaps: bool(env, "HUB_SOURCE_MAPS", !production),
     publicCacheSeconds: int(env, "HUB_PUBLIC_CACHE_SECONDS", 10),
+    gatewayWorkers: workers(env.GATEWAY_WORKERS),
     subgraphs: SUBGRAPH_NAMES.map((name, index) => {
       const prefix = envPrefix(name);
       const port = int(env, `${prefix}_PORT`, 4001 + index);
