@@ -30,6 +30,35 @@ function servicesIn(node: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/**
+ * Each subgraph's write generation: a mutation through this gateway that reached a subgraph moves
+ * its generation on once it has answered (the response cache's willSendResponse, below: the one
+ * place), and whatever was read from that subgraph under an older generation is no longer served,
+ * by the response cache nor by the subgraph-fetch cache (fetch-cache.ts).
+ */
+export class WriteGenerations {
+  private readonly generation = new Map<string, number>();
+
+  of(service: string): number {
+    return this.generation.get(service) ?? 0;
+  }
+
+  /** Every subgraph's generation now (one not written to yet is absent: 0). */
+  snapshot(): Map<string, number> {
+    return new Map(this.generation);
+  }
+
+  wrote(services: Iterable<string>): void {
+    for (const s of services) this.generation.set(s, this.of(s) + 1);
+  }
+
+  /** True when no write reached any of these subgraphs since their generations were taken. */
+  unchanged(reads: Iterable<[string, number]>): boolean {
+    for (const [s, g] of reads) if (this.of(s) !== g) return false;
+    return true;
+  }
+}
+
 interface Entry {
   body: GraphQLResponse["body"];
   expires: number;
@@ -39,11 +68,10 @@ interface Entry {
 
 export function responseCache(options: { maxEntries?: number } = {}) {
   const maxEntries = options.maxEntries ?? 1000;
+  const writes = new WriteGenerations();
   const entries = new Map<string, Entry>();
-  const generation = new Map<string, number>();
   const services = new WeakMap<object, Set<string>>();
-  const gen = (service: string) => generation.get(service) ?? 0;
-  const fresh = (e: Entry) => e.expires > Date.now() && [...e.reads].every(([s, g]) => gen(s) === g);
+  const fresh = (e: Entry) => e.expires > Date.now() && writes.unchanged(e.reads);
 
   /** For the gateway's `experimental_didResolveQueryPlan`: which subgraphs this request calls. */
   const didResolveQueryPlan: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, requestContext }) => {
@@ -67,13 +95,13 @@ export function responseCache(options: { maxEntries?: number } = {}) {
             entries.set(key, hit);
             return { http: { status: undefined, headers: new HeaderMap() }, body: hit.body };
           }
-          startedAt = new Map(generation);
+          startedAt = writes.snapshot();
           return null;
         },
         async willSendResponse({ operation, contextValue, response, overallCachePolicy }) {
           const reached = services.get(contextValue) ?? new Set<string>();
           if (operation?.operation === "mutation") {
-            for (const s of reached) generation.set(s, gen(s) + 1);
+            writes.wrote(reached);
             for (const [k, e] of entries) if (!fresh(e)) entries.delete(k);
             return;
           }
@@ -81,12 +109,12 @@ export function responseCache(options: { maxEntries?: number } = {}) {
           const body = response.body;
           if (!key || !startedAt || !policy || policy.scope !== "PUBLIC" || body.kind !== "single" || body.singleResult.errors) return;
           const reads = new Map([...reached].map((s) => [s, startedAt!.get(s) ?? 0]));
-          if (![...reads].every(([s, g]) => gen(s) === g)) return; // a write landed while we read
+          if (!writes.unchanged(reads)) return; // a write landed while we read
           entries.set(key, { body, expires: Date.now() + policy.maxAge * 1000, reads });
           if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
         },
       };
     },
   };
-  return { plugin, didResolveQueryPlan };
+  return { plugin, didResolveQueryPlan, writes };
 }

@@ -86,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const timeoutMs = config.subgraphs.find((s) => s.name === name)?.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
       const healthUrl = new URL("/health", url).toString();
       circuits[name] = new SubgraphCircuit({ name, healthUrl, timeoutMs, probeIntervalMs: config.healthIntervalMs, log });
-      return new SubgraphClient({ name, url, key, timeoutMs, circuit: circuits[name], agent });
+      return new SubgraphClient({ name, url, key, timeoutMs, circuit: circuits[name], agent, writes: cache.writes });
     },
   });
   // With introspection off, "Did you mean" suggestions would leak the schema it hides.
