@@ -17,12 +17,16 @@ type Answer = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 export class InflightQueries {
   private readonly pending = new Map<string, Promise<Answer>>();
 
-  /** The key under which a call may be shared, or undefined when it must go alone. */
-  static keyOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | undefined {
+  /**
+   * The key under which a call may be shared, or undefined when it must go alone. It holds the
+   * subgraph's write generation (response-cache.ts): a call that began before a write through the
+   * gateway is never shared with a caller who asks after that write has answered.
+   */
+  static keyOf(options: GraphQLDataSourceProcessOptions<GatewayContext>, generation = 0): string | undefined {
     const identity = (options.context as Partial<GatewayContext>).identity;
     const { query, variables } = options.request;
     if (identity?.role !== "public" || !query || /^\s*(mutation|subscription)\b/.test(query)) return undefined;
-    return JSON.stringify([query, variables ?? null, identity.purpose ?? null]);
+    return JSON.stringify([query, variables ?? null, identity.purpose ?? null, generation]);
   }
 
   /** `call`'s answer, or a copy of the answer of the identical call already in flight. */

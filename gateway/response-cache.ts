@@ -14,18 +14,10 @@ import type { GatewayContext } from "./auth";
  * the mutation reached (whether or not it succeeded), and an answer whose reads began before such a
  * mutation is never kept; so after a write through this gateway has answered, no one is served
  * what it changed. With GATEWAY_WORKERS, a write's clearing reaches every worker before its answer
- * leaves (`writes`, gateway/workers.ts), so the same holds for the whole gateway. A write that
+ * leaves (`channel`, gateway/workers.ts), so the same holds for the whole gateway. A write that
  * reaches an agency another way (another gateway, the agency's own tools) shows after at most the
  * hint's max-age (`HUB_PUBLIC_CACHE_SECONDS`).
  */
-
-/** How a write's clearing reaches the gateway's other processes (gateway/workers.ts); none in one process. */
-export interface WriteChannel {
-  /** Tells every other process that these subgraphs were written; resolves once each has cleared them. */
-  announce(services: string[]): Promise<void>;
-  /** From now on, `clear` is called with the subgraphs another process wrote to. */
-  listen(clear: (services: string[]) => void): void;
-}
 
 /** The subgraphs a query plan calls (its Fetch nodes, wherever they sit). */
 function servicesIn(node: unknown, into = new Set<string>()): Set<string> {
@@ -40,6 +32,43 @@ function servicesIn(node: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** How a write's clearing reaches the gateway's other processes (gateway/workers.ts); none in one process. */
+export interface WriteChannel {
+  /** Tells every other process that these subgraphs were written; resolves once each has cleared them. */
+  announce(services: string[]): Promise<void>;
+  /** From now on, `clear` is called with the subgraphs another process wrote to. */
+  listen(clear: (services: string[]) => void): void;
+}
+
+/**
+ * Each subgraph's write generation: a mutation through this gateway that reached a subgraph moves
+ * its generation on once it has answered (the response cache's willSendResponse, below: the one
+ * place), and whatever was read from that subgraph under an older generation is no longer served,
+ * by the response cache nor by the subgraph-fetch cache (fetch-cache.ts).
+ */
+export class WriteGenerations {
+  private readonly generation = new Map<string, number>();
+
+  of(service: string): number {
+    return this.generation.get(service) ?? 0;
+  }
+
+  /** Every subgraph's generation now (one not written to yet is absent: 0). */
+  snapshot(): Map<string, number> {
+    return new Map(this.generation);
+  }
+
+  wrote(services: Iterable<string>): void {
+    for (const s of services) this.generation.set(s, this.of(s) + 1);
+  }
+
+  /** True when no write reached any of these subgraphs since their generations were taken. */
+  unchanged(reads: Iterable<[string, number]>): boolean {
+    for (const [s, g] of reads) if (this.of(s) !== g) return false;
+    return true;
+  }
+}
+
 interface Entry {
   body: GraphQLResponse["body"];
   expires: number;
@@ -47,19 +76,18 @@ interface Entry {
   reads: Map<string, number>;
 }
 
-export function responseCache(options: { maxEntries?: number; writes?: WriteChannel } = {}) {
+export function responseCache(options: { maxEntries?: number; channel?: WriteChannel } = {}) {
   const maxEntries = options.maxEntries ?? 1000;
+  const writes = new WriteGenerations();
   const entries = new Map<string, Entry>();
-  const generation = new Map<string, number>();
   const services = new WeakMap<object, Set<string>>();
-  const gen = (service: string) => generation.get(service) ?? 0;
-  const fresh = (e: Entry) => e.expires > Date.now() && [...e.reads].every(([s, g]) => gen(s) === g);
+  const fresh = (e: Entry) => e.expires > Date.now() && writes.unchanged(e.reads);
   /** A write reached these subgraphs: what was read from them before is no longer kept nor kept later. */
   const written = (reached: Iterable<string>) => {
-    for (const s of reached) generation.set(s, gen(s) + 1);
+    writes.wrote(reached);
     for (const [k, e] of entries) if (!fresh(e)) entries.delete(k);
   };
-  options.writes?.listen(written);
+  options.channel?.listen(written);
 
   /** For the gateway's `experimental_didResolveQueryPlan`: which subgraphs this request calls. */
   const didResolveQueryPlan: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, requestContext }) => {
@@ -83,7 +111,7 @@ export function responseCache(options: { maxEntries?: number; writes?: WriteChan
             entries.set(key, hit);
             return { http: { status: undefined, headers: new HeaderMap() }, body: hit.body };
           }
-          startedAt = new Map(generation);
+          startedAt = writes.snapshot();
           return null;
         },
         async willSendResponse({ operation, contextValue, response, overallCachePolicy }) {
@@ -91,19 +119,19 @@ export function responseCache(options: { maxEntries?: number; writes?: WriteChan
           if (operation?.operation === "mutation") {
             written(reached);
             // The answer waits until no other worker can serve what this write changed.
-            if (reached.size > 0) await options.writes?.announce([...reached]);
+            if (reached.size > 0) await options.channel?.announce([...reached]);
             return;
           }
           const policy = overallCachePolicy.policyIfCacheable();
           const body = response.body;
           if (!key || !startedAt || !policy || policy.scope !== "PUBLIC" || body.kind !== "single" || body.singleResult.errors) return;
           const reads = new Map([...reached].map((s) => [s, startedAt!.get(s) ?? 0]));
-          if (![...reads].every(([s, g]) => gen(s) === g)) return; // a write landed while we read
+          if (!writes.unchanged(reads)) return; // a write landed while we read
           entries.set(key, { body, expires: Date.now() + policy.maxAge * 1000, reads });
           if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
         },
       };
     },
   };
-  return { plugin, didResolveQueryPlan };
+  return { plugin, didResolveQueryPlan, writes };
 }

